@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the API with demo data on http://127.0.0.1:5080 against a project-local
+# PostgreSQL cluster in <repo>/.pgdata (kept between runs: it is the dev DB).
+#   ./build/run.sh [extra dotnet run args]   start DB if needed, run the API
+#   ./build/run.sh --stop-db                 stop the project-local cluster
+# Env: MERITAPI_PG_PORT (default 55432), MERITAPI_URLS (default
+# http://127.0.0.1:5080).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo=$(pwd -P)
+# shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
+source build/lib/postgres.sh
+
+pgdata=$repo/.pgdata
+
+if [[ "${1:-}" == --stop-db ]]; then
+  if [[ -f "$pgdata/PG_VERSION" ]] && pg_is_running "$pgdata"; then
+    pg_stop_cluster "$pgdata"
+    echo "run.sh: stopped the PostgreSQL cluster in $pgdata"
+  else
+    echo "run.sh: no PostgreSQL cluster running in $pgdata"
+  fi
+  exit 0
+fi
+
+pg_ensure_binaries
+
+if pg_is_running "$pgdata"; then
+  # Reuse it on whatever port it was started with.
+  port=$(pg_cluster_port "$pgdata")
+  echo "run.sh: reusing PostgreSQL in $pgdata on 127.0.0.1:$port"
+else
+  port=${MERITAPI_PG_PORT:-55432}
+  if pg_port_busy "$port"; then
+    echo "run.sh: 127.0.0.1:$port is taken by another process; set MERITAPI_PG_PORT to a free port" >&2
+    exit 1
+  fi
+  # No --fast: this cluster holds dev data across runs, so fsync stays on.
+  pg_start_cluster "$pgdata" "$port"
+  echo "run.sh: started PostgreSQL in $pgdata on 127.0.0.1:$port"
+fi
+
+db_exists=$("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -X -tAc \
+  "SELECT 1 FROM pg_database WHERE datname='meritapi'")
+if [[ "$db_exists" != 1 ]]; then
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 \
+    -c 'CREATE DATABASE meritapi'
+  echo "run.sh: created database meritapi"
+fi
+
+urls=${MERITAPI_URLS:-http://127.0.0.1:5080}
+export ASPNETCORE_ENVIRONMENT=Development
+export ASPNETCORE_URLS=$urls
+ConnectionStrings__MeritDb=$(pg_connection_string "$port" meritapi)
+export ConnectionStrings__MeritDb
+export Database__MigrateOnStartup=true
+export DemoData__Seed=true
+: "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
+export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+
+# First URL, with a wildcard host shown as the loopback address to browse to.
+browse=$(sed -E 's#//(\+|\*|0\.0\.0\.0)([:/]|$)#//127.0.0.1\2#' <<<"${urls%%;*}")
+echo "run.sh: Swagger UI: $browse/swagger"
+echo "run.sh: the database keeps running after the API stops (Ctrl+C); stop it with ./build/run.sh --stop-db"
+exec dotnet run --project src/MeritApi.Api -c Release --no-launch-profile "$@"

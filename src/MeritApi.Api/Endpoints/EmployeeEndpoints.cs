@@ -1,0 +1,56 @@
+using Mediator;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Employees;
+using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
+using MeritApi.Application.Employees.Commands.RecordPerformanceRating;
+using MeritApi.Application.Employees.Commands.RegisterEmployee;
+using MeritApi.Application.Employees.Queries.GetEmployee;
+using MeritApi.Application.Employees.Queries.ListEmployees;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeritApi.Api.Endpoints;
+
+public static class EmployeeEndpoints
+{
+    public static void MapEmployeeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence");
+
+        group.MapPost("/", Register).WithSummary("Register a civil servant (HR system)")
+            .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
+            .ProducesWriteProblems();
+        group.MapPost("/{id:guid}/competency-assessments", RecordAssessment)
+            .WithSummary("Record a competency assessment (HR system)")
+            .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency.")
+            .ProducesWriteProblems();
+        group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating)
+            .WithSummary("Record or correct the SKP performance rating of a year (HR system)")
+            .ProducesWriteProblems();
+        group.MapGet("/{id:guid}", Get).WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
+        group.MapGet("/", List).WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
+    }
+
+    private static async Task<Created<EmployeeDto>> Register(RegisterEmployeeCommand command, ISender sender, CancellationToken ct)
+    {
+        var employee = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/employees/{employee.Id}", employee);
+    }
+
+    private static async Task<Created<CompetencyAssessmentDto>> RecordAssessment(Guid id, RecordCompetencyAssessmentCommand command,
+        ISender sender, CancellationToken ct)
+    {
+        var assessment = await sender.Send(command with { EmployeeId = id }, ct);
+        return TypedResults.Created($"/api/v1/employees/{id}", assessment);
+    }
+
+    private static async Task<Ok<PerformanceRatingDto>> RecordRating(Guid id, int year, RecordPerformanceRatingCommand command,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { EmployeeId = id, Year = year }, ct));
+
+    private static async Task<Ok<EmployeeDetailsDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetEmployeeQuery(id), ct));
+
+    private static async Task<Ok<PagedList<EmployeeDto>>> List(ISender sender, CancellationToken ct,
+        string? nip = null, string? unit = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListEmployeesQuery(nip, unit, page, pageSize), ct));
+}

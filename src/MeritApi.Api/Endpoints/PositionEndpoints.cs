@@ -1,0 +1,43 @@
+using Mediator;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Positions;
+using MeritApi.Application.Positions.Commands.CreatePosition;
+using MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
+using MeritApi.Application.Positions.Queries.GetPosition;
+using MeritApi.Application.Positions.Queries.ListPositions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeritApi.Api.Endpoints;
+
+public static class PositionEndpoints
+{
+    public static void MapPositionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
+
+        group.MapPost("/", Create).WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
+        group.MapPut("/{id:guid}/competency-standard", ReplaceStandard)
+            .WithSummary("Replace a position's competency standard (HR system)")
+            .WithDescription("Stored scoring runs keep the standard they read; the next run uses the new one.")
+            .ProducesWriteProblems();
+        group.MapGet("/{id:guid}", Get).WithSummary("One position with its competency standard").ProducesReadProblems();
+        group.MapGet("/", List).WithSummary("List positions").ProducesReadProblems();
+    }
+
+    private static async Task<Created<PositionDto>> Create(CreatePositionCommand command, ISender sender, CancellationToken ct)
+    {
+        var position = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/positions/{position.Id}", position);
+    }
+
+    private static async Task<Ok<PositionDto>> ReplaceStandard(Guid id, ReplaceCompetencyStandardCommand command, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { PositionId = id }, ct));
+
+    private static async Task<Ok<PositionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetPositionQuery(id), ct));
+
+    private static async Task<Ok<PagedList<PositionDto>>> List(ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListPositionsQuery(page, pageSize), ct));
+}

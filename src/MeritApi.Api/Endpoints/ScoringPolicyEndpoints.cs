@@ -1,0 +1,36 @@
+using Mediator;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.ScoringPolicies;
+using MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
+using MeritApi.Application.ScoringPolicies.Queries.GetScoringPolicy;
+using MeritApi.Application.ScoringPolicies.Queries.ListScoringPolicies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeritApi.Api.Endpoints;
+
+public static class ScoringPolicyEndpoints
+{
+    public static void MapScoringPolicyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
+
+        group.MapPost("/", Create).WithSummary("Define the next scoring policy version (administrator)")
+            .WithDescription("Versions are immutable: a change of rules is always a new version.")
+            .ProducesWriteProblems();
+        group.MapGet("/{version:int}", Get).WithSummary("One scoring policy version").ProducesReadProblems();
+        group.MapGet("/", List).WithSummary("List scoring policy versions, newest first").ProducesReadProblems();
+    }
+
+    private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyCommand command, ISender sender, CancellationToken ct)
+    {
+        var policy = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/scoring-policies/{policy.Version}", policy);
+    }
+
+    private static async Task<Ok<ScoringPolicyDto>> Get(int version, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetScoringPolicyQuery(version), ct));
+
+    private static async Task<Ok<PagedList<ScoringPolicyDto>>> List(ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListScoringPoliciesQuery(page, pageSize), ct));
+}

@@ -1,0 +1,88 @@
+using Mediator;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Selections;
+using MeritApi.Application.Selections.Commands.EnrolCandidates;
+using MeritApi.Application.Selections.Commands.OpenSelection;
+using MeritApi.Application.Selections.Commands.RunScoring;
+using MeritApi.Application.Selections.Queries.GetCandidateResult;
+using MeritApi.Application.Selections.Queries.GetScoringRun;
+using MeritApi.Application.Selections.Queries.GetSelection;
+using MeritApi.Application.Selections.Queries.GetShortlist;
+using MeritApi.Application.Selections.Queries.ListCandidates;
+using MeritApi.Application.Selections.Queries.ListScoringRuns;
+using MeritApi.Application.Selections.Queries.ListSelections;
+using MeritApi.Domain.Selections;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeritApi.Api.Endpoints;
+
+public static class SelectionEndpoints
+{
+    public static void MapSelectionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists");
+
+        group.MapPost("/", Open).WithSummary("Open a selection for a position (HR system)").ProducesWriteProblems();
+        group.MapGet("/", List).WithSummary("List selections, newest first").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).WithSummary("One selection").ProducesReadProblems();
+
+        group.MapPost("/{id:guid}/candidates", Enrol).WithSummary("Enrol employees as candidates (HR system)")
+            .WithDescription($"Up to {EnrolCandidatesCommand.MaxPerRequest} employees per request; each gets a blind candidate code. 409 once the selection is decided.")
+            .ProducesWriteProblems();
+        group.MapGet("/{id:guid}/candidates", ListCandidates).WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
+
+        group.MapPost("/{id:guid}/scoring-runs", RunScoring).WithSummary("Run scoring (HR system)")
+            .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.")
+            .ProducesWriteProblems();
+        group.MapGet("/{id:guid}/scoring-runs", ListRuns).WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).WithSummary("One scoring run").ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult)
+            .WithSummary("One candidate's full result in a scoring run").ProducesReadProblems();
+
+        group.MapGet("/{id:guid}/shortlist", Shortlist).WithSummary("The ranked shortlist (committee)")
+            .WithDescription("Blind: candidate codes and masked NIPs. Latest run unless runId is given. 'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true.")
+            .ProducesReadProblems();
+    }
+
+    private static async Task<Created<SelectionDto>> Open(OpenSelectionCommand command, ISender sender, CancellationToken ct)
+    {
+        var selection = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/selections/{selection.Id}", selection);
+    }
+
+    private static async Task<Ok<PagedList<SelectionDto>>> List(ISender sender, CancellationToken ct,
+        Guid? positionId = null, SelectionStatus? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListSelectionsQuery(positionId, status, page, pageSize), ct));
+
+    private static async Task<Ok<SelectionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSelectionQuery(id), ct));
+
+    private static async Task<Ok<IReadOnlyList<CandidateDto>>> Enrol(Guid id, EnrolCandidatesCommand command, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { SelectionId = id }, ct));
+
+    private static async Task<Ok<PagedList<CandidateDto>>> ListCandidates(Guid id, ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListCandidatesQuery(id, page, pageSize), ct));
+
+    private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, ISender sender, CancellationToken ct)
+    {
+        var run = await sender.Send(new RunScoringCommand(id), ct);
+        return TypedResults.Created($"/api/v1/selections/{id}/scoring-runs/{run.Id}", run);
+    }
+
+    private static async Task<Ok<PagedList<ScoringRunDto>>> ListRuns(Guid id, ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListScoringRunsQuery(id, page, pageSize), ct));
+
+    private static async Task<Ok<ScoringRunDto>> GetRun(Guid id, Guid runId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetScoringRunQuery(id, runId), ct));
+
+    private static async Task<Ok<CandidateResultDto>> GetResult(Guid id, Guid runId, Guid candidateId, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCandidateResultQuery(id, runId, candidateId), ct));
+
+    private static async Task<Ok<ShortlistDto>> Shortlist(Guid id, ISender sender, CancellationToken ct,
+        Guid? runId = null, int? top = null, bool includeIneligible = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new GetShortlistQuery(id, runId, top, includeIneligible, page, pageSize), ct));
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace MeritApi.Api.Infrastructure;
+
+/// <summary>
+/// Maps every exception to RFC 9457 problem details with a stable type. Bad input is a 4xx naming the
+/// field; an unreachable database is a 503 with Retry-After; anything else is a 500 that reveals nothing.
+/// </summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName)
+            .ToDictionary(g => string.IsNullOrEmpty(g.Key) ? "body" : g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        NotFoundException nf => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{nf.Resource} not found", nf.Message),
+        ConflictException c => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", c.Message), c.Rule),
+        DomainException d => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", d.Message), d.Rule),
+        BadHttpRequestException b => FromBadRequest(b),
+        JsonException j => FromJson(j),
+        ArgumentException a => Validation(new() { [a.ParamName ?? "body"] = [a.Message] }),
+        FormatException f => Validation(new() { ["body"] = [f.Message] }),
+        NpgsqlException { IsTransient: true } or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable,
+            ProblemTypes.ServiceUnavailable, "Service temporarily unavailable",
+            $"The database cannot be reached right now; retry after {RetryAfterSeconds} seconds. Nothing was changed by this request."),
+        _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error",
+            "An unexpected error occurred. It has been logged; quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+            return FromJson(json);
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Problem(exception.StatusCode, ProblemTypes.PayloadTooLarge, "Request body too large",
+                "The request body exceeds the size this endpoint accepts."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(exception.StatusCode, ProblemTypes.UnsupportedMediaType,
+                "Unsupported media type", "Send the body as application/json."),
+            _ when BindFailure().Match(exception.Message) is { Success: true } m => Validation(new()
+            {
+                [System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)] = [$"'{m.Groups[2].Value}' is not a valid value."],
+            }),
+            _ when exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
+                Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Missing body", "This endpoint needs a JSON body."),
+            _ => Problem(exception.StatusCode, ProblemTypes.ForStatus(exception.StatusCode), "Bad request", "The request could not be read."),
+        };
+    }
+
+    private static ProblemDetails FromJson(JsonException exception)
+    {
+        var (field, message) = JsonErrors.Explain(exception);
+        return Validation(new() { [field] = [message] }, ProblemTypes.MalformedRequest, "The request body could not be read");
+    }
+
+    private static ProblemDetails Validation(Dictionary<string, string[]> errors, string type = ProblemTypes.Validation,
+        string title = "One or more fields are invalid")
+    {
+        var problem = Problem(StatusCodes.Status400BadRequest, type, title,
+            $"Invalid: {string.Join(", ", errors.Keys.Select(k => $"'{k}'"))}. See 'errors' for each field.");
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static ProblemDetails WithRule(ProblemDetails problem, string rule)
+    {
+        problem.Extensions["rule"] = rule;
+        return problem;
+    }
+
+    // Minimal APIs word route/query binding failures as: Failed to bind parameter "int Page" from "abc".
+    [GeneratedRegex("Failed to bind parameter \"\\S+ (\\w+)\" from \"(.*)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MeritApi.Api.Infrastructure;
+
+/// <summary>
+/// Refuses any write whose JSON body carries a non-merit attribute, at any depth, before model binding:
+/// merit-only is enforced by the API, not left to each handler. Also refuses bodies that are not JSON at all
+/// or repeat a key, so that what the guard checked is exactly what the handler will read.
+/// </summary>
+public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
+{
+    public const int MaxDepth = 32;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowDuplicateProperties = false,
+    };
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var request = context.Request;
+        if (!IsWrite(request.Method) || !request.HasJsonContentType())
+        {
+            await next(context);
+            return;
+        }
+
+        request.EnableBuffering();
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, DocumentOptions, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            await WriteAsync(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest,
+                "Malformed JSON", $"The request body is not valid JSON: {JsonErrors.DescribeSyntax(ex)}", null);
+            return;
+        }
+
+        using (document)
+        {
+            var found = NonMeritAttributes.FindIn(document.RootElement);
+            if (found.Count > 0)
+            {
+                var errors = found.GroupBy(f => f.Path).ToDictionary(g => g.Key.TrimStart('$', '.'), g => new[]
+                {
+                    $"'{g.First().Name}' is a non-merit attribute; merit decisions may use only competence and performance evidence.",
+                });
+                await WriteAsync(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.NonMeritAttribute,
+                    "Non-merit attribute refused",
+                    $"The request carries non-merit attribute(s) {string.Join(", ", found.Select(f => $"'{f.Name}' at {f.Path}"))}. " +
+                    "Promotion and placement decisions may use only competence and performance; remove the field(s).",
+                    errors);
+                return;
+            }
+        }
+
+        request.Body.Position = 0;
+        await next(context);
+    }
+
+    private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
+
+    private static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, int status, string type, string title,
+        string detail, Dictionary<string, string[]>? errors)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        if (errors is not null)
+            problem.Extensions["errors"] = errors;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,36 @@
+namespace MeritApi.Api.Infrastructure;
+
+/// <summary>
+/// Stable RFC 9457 problem <c>type</c> URIs. Clients switch on these, never on titles or messages.
+/// They are URNs on purpose: identifiers, not links that could move.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:meritapi:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string NonMeritAttribute = Prefix + "non-merit-attribute";
+    public const string MalformedRequest = Prefix + "malformed-request";
+    public const string NotFound = Prefix + "not-found";
+    public const string Conflict = Prefix + "conflict";
+    public const string RuleViolation = Prefix + "rule-violation";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string ServiceUnavailable = Prefix + "service-unavailable";
+    public const string Internal = Prefix + "internal";
+
+    /// <summary>The type for a bare status code (routing 404s, 405s, …).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status409Conflict => Conflict,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
+        >= 500 => Internal,
+        _ => Prefix + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,28 @@
+using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Common.Interfaces;
+
+/// <summary>
+/// The persistence the use cases see. Query handlers project straight from these sets; command handlers
+/// change aggregates and leave committing to the unit-of-work behaviour.
+/// </summary>
+public interface IApplicationDbContext
+{
+    DbSet<Competency> Competencies { get; }
+    DbSet<Position> Positions { get; }
+    DbSet<Employee> Employees { get; }
+    DbSet<CompetencyAssessment> CompetencyAssessments { get; }
+    DbSet<AnnualPerformanceRating> PerformanceRatings { get; }
+    DbSet<ScoringPolicy> ScoringPolicies { get; }
+    DbSet<Selection> Selections { get; }
+    DbSet<Candidate> Candidates { get; }
+    DbSet<ScoringRun> ScoringRuns { get; }
+    DbSet<CandidateResult> CandidateResults { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Common.Models;
+
+/// <summary>One page of a list, with what a client needs to fetch the others.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+/// <summary>Queries that return a <see cref="PagedList{T}"/> take their page the same way.</summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+    int PageSize { get; }
+}
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> ordered, int page, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, total);
+    }
+}

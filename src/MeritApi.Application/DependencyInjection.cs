@@ -1,0 +1,29 @@
+using System.Reflection;
+using FluentValidation;
+using Mediator;
+using MeritApi.Application.Common.Behaviours;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeritApi.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        // Error keys and messages use the JSON field names clients send ("standard[0].requiredLevel").
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonName(member);
+
+        services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), includeInternalTypes: true);
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static string JsonName(MemberInfo member) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Mediator;
+
+namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
+
+/// <summary>
+/// Records an assessed competency level. Assessments accumulate; scoring uses the most recent one of each
+/// competency (by assessment date, then by when it was recorded).
+/// </summary>
+public sealed record RecordCompetencyAssessmentCommand(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
+    : ICommand<CompetencyAssessmentDto>
+{
+    [JsonIgnore]
+    public Guid EmployeeId { get; init; }
+}

@@ -1,0 +1,19 @@
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Employees.Commands.RecordPerformanceRating;
+
+internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<RecordPerformanceRatingCommand, PerformanceRatingDto>
+{
+    public async ValueTask<PerformanceRatingDto> Handle(RecordPerformanceRatingCommand command, CancellationToken cancellationToken)
+    {
+        var employee = await db.Employees.Include(e => e.PerformanceRatings)
+                           .FirstOrDefaultAsync(e => e.Id == command.EmployeeId, cancellationToken)
+                       ?? throw new NotFoundException("Employee", command.EmployeeId);
+        employee.RecordPerformanceRating(command.Year, command.Rating!.Value, clock.GetUtcNow());
+        return PerformanceRatingDto.From(employee.PerformanceRatings.Single(r => r.Year == command.Year));
+    }
+}

@@ -1,0 +1,9 @@
+using Mediator;
+
+namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
+
+/// <summary>
+/// Registers a civil servant. Only merit-relevant fields exist; the API refuses payloads that carry any
+/// non-merit attribute before they reach this command.
+/// </summary>
+public sealed record RegisterEmployeeCommand(string? Nip, string? Name, string? Grade, string? Unit) : ICommand<EmployeeDto>;

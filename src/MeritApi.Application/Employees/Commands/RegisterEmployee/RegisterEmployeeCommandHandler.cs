@@ -1,0 +1,22 @@
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
+
+internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db) : ICommandHandler<RegisterEmployeeCommand, EmployeeDto>
+{
+    public async ValueTask<EmployeeDto> Handle(RegisterEmployeeCommand command, CancellationToken cancellationToken)
+    {
+        var nip = Nip.Parse(command.Nip!);
+        if (await db.Employees.AnyAsync(e => e.Nip == nip, cancellationToken))
+            throw new ConflictException("duplicate-nip", "An employee with this NIP is already registered.");
+
+        var employee = new Employee(Guid.CreateVersion7(), nip, command.Name!, Grade.Parse(command.Grade!), command.Unit!);
+        db.Employees.Add(employee);
+        return EmployeeDto.From(employee);
+    }
+}

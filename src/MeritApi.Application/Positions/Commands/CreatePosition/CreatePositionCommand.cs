@@ -1,0 +1,12 @@
+using Mediator;
+using MeritApi.Domain.Positions;
+
+namespace MeritApi.Application.Positions.Commands.CreatePosition;
+
+/// <summary>Registers a position (jabatan) with its competency standard and optional minimum grade.</summary>
+public sealed record CreatePositionCommand(
+    string? Code,
+    string? Title,
+    PositionKind? Kind,
+    string? MinimumGrade,
+    IReadOnlyList<CompetencyRequirementInput>? Standard) : ICommand<PositionDto>;

@@ -1,0 +1,23 @@
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Positions.Commands.CreatePosition;
+
+internal sealed class CreatePositionCommandHandler(IApplicationDbContext db) : ICommandHandler<CreatePositionCommand, PositionDto>
+{
+    public async ValueTask<PositionDto> Handle(CreatePositionCommand command, CancellationToken cancellationToken)
+    {
+        var code = command.Code!.Trim();
+        if (await db.Positions.AnyAsync(p => p.Code == code, cancellationToken))
+            throw new ConflictException("duplicate-position", $"A position with code '{code}' already exists.");
+        await db.EnsureCompetenciesExistAsync("standard", command.Standard!, cancellationToken);
+
+        var position = new Position(Guid.CreateVersion7(), code, command.Title!, command.Kind!.Value,
+            command.MinimumGrade is null ? null : Grade.Parse(command.MinimumGrade), command.Standard!.ToDomain());
+        db.Positions.Add(position);
+        return PositionDto.From(position);
+    }
+}

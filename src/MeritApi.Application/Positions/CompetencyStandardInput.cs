@@ -1,0 +1,42 @@
+using FluentValidation;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Validation;
+using MeritApi.Domain.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Positions;
+
+/// <summary>One line of a competency standard as a client sends it.</summary>
+public sealed record CompetencyRequirementInput(string? CompetencyCode, int? RequiredLevel);
+
+/// <summary>The rules for a competency standard, shared by creating a position and replacing its standard.</summary>
+internal static class CompetencyStandardInput
+{
+    public static void ValidStandard<T>(this IRuleBuilder<T, IReadOnlyList<CompetencyRequirementInput>?> rule) =>
+        rule.NotEmpty()
+            .Must(s => s is null || s.Count <= Position.MaxStandardSize)
+            .WithMessage($"A competency standard has at most {Position.MaxStandardSize} competencies.")
+            .Must(s => s is null || s.Select(r => r.CompetencyCode).Distinct().Count() == s.Count)
+            .WithMessage("Each competency appears at most once in a standard.")
+            .ForEach(line => line.NotNull().ChildRules(r =>
+            {
+                r.RuleFor(x => x.CompetencyCode).ValidCompetencyCode();
+                r.RuleFor(x => x.RequiredLevel).ValidCompetencyLevel();
+            }));
+
+    public static List<(string CompetencyCode, int RequiredLevel)> ToDomain(this IReadOnlyList<CompetencyRequirementInput> standard) =>
+        [.. standard.Select(r => (r.CompetencyCode!, r.RequiredLevel!.Value))];
+
+    /// <summary>Every competency a standard names must be in the dictionary.</summary>
+    public static async Task EnsureCompetenciesExistAsync(this IApplicationDbContext db, string field,
+        IReadOnlyList<CompetencyRequirementInput> standard, CancellationToken cancellationToken)
+    {
+        var codes = standard.Select(r => r.CompetencyCode!).ToList();
+        var known = await db.Competencies.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken);
+        var index = codes.FindIndex(c => !known.Contains(c));
+        if (index >= 0)
+            throw RequestValidation.Failure($"{field}[{index}].competencyCode",
+                $"Competency '{codes[index]}' is not in the competency dictionary; register it first.");
+    }
+}

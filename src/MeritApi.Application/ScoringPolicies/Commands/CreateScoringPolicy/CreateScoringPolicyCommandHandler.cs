@@ -1,0 +1,21 @@
+using Mediator;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
+
+internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<CreateScoringPolicyCommand, ScoringPolicyDto>
+{
+    public async ValueTask<ScoringPolicyDto> Handle(CreateScoringPolicyCommand command, CancellationToken cancellationToken)
+    {
+        // Two administrators racing get the same number; the primary key turns the loser into a 409.
+        var next = await db.ScoringPolicies.MaxAsync(p => (int?)p.Version, cancellationToken) + 1 ?? ScoringPolicy.DefaultVersion;
+        var policy = new ScoringPolicy(next, command.CompetenceWeight!.Value, command.PerformanceWeight!.Value,
+            command.PerformanceYearWeights!, command.BandSet!.Value, command.MinimumRating!.Value, command.Description,
+            clock.GetUtcNow());
+        db.ScoringPolicies.Add(policy);
+        return ScoringPolicyDto.From(policy);
+    }
+}

@@ -1,0 +1,13 @@
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Scoring;
+
+namespace MeritApi.Application.ScoringPolicies;
+
+public sealed record ScoringPolicyDto(
+    int Version, decimal CompetenceWeight, decimal PerformanceWeight, IReadOnlyList<decimal> PerformanceYearWeights,
+    JpmBandSet BandSet, PerformanceRating MinimumRating, string? Description, DateTimeOffset CreatedAt)
+{
+    public static ScoringPolicyDto From(ScoringPolicy p) => new(
+        p.Version, p.CompetenceWeight, p.PerformanceWeight, [.. p.PerformanceYearWeights], p.BandSet, p.MinimumRating,
+        p.Description, p.CreatedAt);
+}

@@ -1,0 +1,35 @@
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
+
+internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<EnrolCandidatesCommand, IReadOnlyList<CandidateDto>>
+{
+    public async ValueTask<IReadOnlyList<CandidateDto>> Handle(EnrolCandidatesCommand command, CancellationToken cancellationToken)
+    {
+        // The selection row carries the candidate counter and a concurrency token, so two enrolments racing
+        // on one selection cannot hand out the same candidate code: the second one fails with a 409.
+        var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
+                        ?? throw new NotFoundException("Selection", command.SelectionId);
+        var ids = command.EmployeeIds!;
+
+        var known = await db.Employees.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var unknown = ids.Except(known).ToList();
+        if (unknown.Count > 0)
+            throw new NotFoundException("Employee", string.Join(", ", unknown.Take(20)));
+
+        var already = await db.Candidates.Where(c => c.SelectionId == selection.Id && ids.Contains(c.EmployeeId))
+            .Select(c => c.EmployeeId).ToListAsync(cancellationToken);
+        if (already.Count > 0)
+            throw new ConflictException("already-enrolled",
+                $"Already enrolled in this selection: {string.Join(", ", already.Take(20))}.");
+
+        var now = clock.GetUtcNow();
+        var candidates = ids.Select(id => selection.Enrol(Guid.CreateVersion7(), id, now)).ToList();
+        db.Candidates.AddRange(candidates);
+        return [.. candidates.Select(CandidateDto.From)];
+    }
+}

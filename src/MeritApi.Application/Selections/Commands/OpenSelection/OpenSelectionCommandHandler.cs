@@ -1,0 +1,36 @@
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Selections.Commands.OpenSelection;
+
+internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<OpenSelectionCommand, SelectionDto>
+{
+    public async ValueTask<SelectionDto> Handle(OpenSelectionCommand command, CancellationToken cancellationToken)
+    {
+        var positionId = command.PositionId!.Value;
+        if (!await db.Positions.AnyAsync(p => p.Id == positionId, cancellationToken))
+            throw new NotFoundException("Position", positionId);
+
+        int policyVersion;
+        if (command.PolicyVersion is { } requested)
+        {
+            if (!await db.ScoringPolicies.AnyAsync(p => p.Version == requested, cancellationToken))
+                throw new NotFoundException("Scoring policy version", requested);
+            policyVersion = requested;
+        }
+        else
+        {
+            policyVersion = await db.ScoringPolicies.MaxAsync(p => p.Version, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var selection = new Selection(Guid.CreateVersion7(), positionId, command.Kind!.Value, command.Places ?? 1, policyVersion,
+            command.LatestPerformanceYear ?? Selection.DefaultLatestPerformanceYear(now), command.Reference, now);
+        db.Selections.Add(selection);
+        return SelectionDto.From(selection);
+    }
+}

@@ -1,0 +1,9 @@
+using Mediator;
+
+namespace MeritApi.Application.Selections.Commands.RunScoring;
+
+/// <summary>
+/// Scores every candidate of a selection from the evidence as it is now, under the selection's policy,
+/// and stores the outcome as a new immutable scoring run.
+/// </summary>
+public sealed record RunScoringCommand(Guid SelectionId) : ICommand<ScoringRunDto>;

@@ -1,0 +1,30 @@
+using Mediator;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Selections.Queries.GetShortlist;
+
+internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQueryHandler<GetShortlistQuery, ShortlistDto>
+{
+    public async ValueTask<ShortlistDto> Handle(GetShortlistQuery query, CancellationToken cancellationToken)
+    {
+        var run = await db.FindRunAsync(query.SelectionId, query.RunId, cancellationToken);
+        var places = await db.Selections.Where(s => s.Id == query.SelectionId).Select(s => s.Places).FirstAsync(cancellationToken);
+
+        var results = db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id);
+        results = query.IncludeIneligible
+            ? results.Where(r => r.Rank == null || query.Top == null || r.Rank <= query.Top)
+            : results.Where(r => r.Rank != null && (query.Top == null || r.Rank <= query.Top));
+
+        // Ranked candidates first by rank; within a shared rank (and among the unranked) the candidate code
+        // only makes paging stable — it carries no merit meaning and the rank stays shared.
+        var page = await results
+            .OrderBy(r => r.Rank == null).ThenBy(r => r.Rank).ThenByDescending(r => r.MeritScore).ThenBy(r => r.CandidateCode)
+            .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip, r.Jpm, r.JpmBand,
+                r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons))
+            .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+
+        return new ShortlistDto(run.SelectionId, run.Id, run.Sequence, run.ScoredAt, run.PolicyVersion, places, query.Top, page);
+    }
+}

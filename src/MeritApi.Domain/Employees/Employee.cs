@@ -1,0 +1,85 @@
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Positions;
+
+namespace MeritApi.Domain.Employees;
+
+/// <summary>
+/// A civil servant (pegawai ASN) and their merit evidence. The model has, on purpose, no field for any
+/// non-merit attribute (religion, ethnicity, gender, age, origin, politics, kinship, …).
+/// </summary>
+public sealed class Employee
+{
+    public const int NameMaxLength = 200;
+    public const int UnitMaxLength = 200;
+    public const int FirstRatingYear = 2000;
+
+    private readonly List<CompetencyAssessment> _assessments = [];
+    private readonly List<AnnualPerformanceRating> _ratings = [];
+
+    private Employee() { Name = Unit = string.Empty; } // EF
+
+    public Employee(Guid id, Nip nip, string name, Grade grade, string unit)
+    {
+        Id = id;
+        Nip = nip;
+        Name = Guard.NotBlank(name, nameof(name), NameMaxLength);
+        Grade = grade;
+        Unit = Guard.NotBlank(unit, nameof(unit), UnitMaxLength);
+    }
+
+    public Guid Id { get; private set; }
+    public Nip Nip { get; private set; }
+    public string Name { get; private set; }
+    public Grade Grade { get; private set; }
+
+    /// <summary>The organisational unit (unit kerja) the employee works in.</summary>
+    public string Unit { get; private set; }
+
+    public IReadOnlyList<CompetencyAssessment> Assessments => _assessments;
+    public IReadOnlyList<AnnualPerformanceRating> PerformanceRatings => _ratings;
+
+    public void UpdateProfile(string name, Grade grade, string unit)
+    {
+        Name = Guard.NotBlank(name, nameof(name), NameMaxLength);
+        Grade = grade;
+        Unit = Guard.NotBlank(unit, nameof(unit), UnitMaxLength);
+    }
+
+    public CompetencyAssessment RecordAssessment(Guid assessmentId, string competencyCode, int level, DateOnly assessedOn,
+        string assessor, DateTimeOffset recordedAt)
+    {
+        if (!Competency.IsValidCode(competencyCode))
+            throw new ArgumentException($"'{competencyCode}' is not a valid competency code.", nameof(competencyCode));
+        if (assessedOn > DateOnly.FromDateTime(recordedAt.UtcDateTime))
+            throw new DomainException("assessment-in-future", "An assessment cannot be dated after the day it is recorded.");
+        var assessment = new CompetencyAssessment(assessmentId, Id, competencyCode, level, assessedOn, assessor, recordedAt);
+        _assessments.Add(assessment);
+        return assessment;
+    }
+
+    /// <summary>
+    /// Records the SKP rating of a year; recording a year again corrects it (the HR system is the source of
+    /// truth, and scoring runs keep the values they read, so earlier results stay explainable).
+    /// </summary>
+    /// <returns>True when something changed.</returns>
+    public bool RecordPerformanceRating(int year, PerformanceRating rating, DateTimeOffset recordedAt)
+    {
+        if (!Enum.IsDefined(rating))
+            throw new ArgumentOutOfRangeException(nameof(rating));
+        if (year < FirstRatingYear || year > recordedAt.UtcDateTime.Year)
+            throw new DomainException("rating-year-out-of-range",
+                $"A performance rating year must be between {FirstRatingYear} and the current year.");
+
+        var existing = _ratings.Find(r => r.Year == year);
+        if (existing is null)
+        {
+            _ratings.Add(new AnnualPerformanceRating(Id, year, rating, recordedAt));
+            return true;
+        }
+        if (existing.Rating == rating)
+            return false;
+        existing.Correct(rating, recordedAt);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Competencies;
+
+namespace MeritApi.Domain.Positions;
+
+/// <summary>A position (jabatan) and its competency standard, against which candidates are matched.</summary>
+public sealed class Position
+{
+    public const int CodeMaxLength = 50;
+    public const int TitleMaxLength = 200;
+    public const int MaxStandardSize = 40;
+
+    private readonly List<CompetencyRequirement> _standard = [];
+
+    private Position() { Code = Title = string.Empty; } // EF
+
+    public Position(Guid id, string code, string title, PositionKind kind, Grade? minimumGrade,
+        IEnumerable<(string CompetencyCode, int RequiredLevel)> standard)
+    {
+        Id = id;
+        Code = Guard.NotBlank(code, nameof(code), CodeMaxLength);
+        Title = Guard.NotBlank(title, nameof(title), TitleMaxLength);
+        Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
+        MinimumGrade = minimumGrade;
+        ReplaceStandard(standard);
+    }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; }
+    public string Title { get; private set; }
+    public PositionKind Kind { get; private set; }
+
+    /// <summary>Eligibility gate: candidates below this grade may not be ranked. It never orders candidates.</summary>
+    public Grade? MinimumGrade { get; private set; }
+
+    public IReadOnlyList<CompetencyRequirement> Standard => _standard;
+
+    /// <summary>
+    /// Replaces the competency standard. Existing lines are updated in place so a requirement keeps its
+    /// identity (and its row) when only the level changes.
+    /// </summary>
+    public void ReplaceStandard(IEnumerable<(string CompetencyCode, int RequiredLevel)> standard)
+    {
+        var lines = standard.ToList();
+        if (lines.Count == 0)
+            throw new DomainException("empty-standard", "A competency standard needs at least one competency.");
+        if (lines.Count > MaxStandardSize)
+            throw new DomainException("standard-too-large", $"A competency standard has at most {MaxStandardSize} competencies.");
+        var duplicate = lines.GroupBy(l => l.CompetencyCode).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new DomainException("duplicate-competency", $"Competency '{duplicate.Key}' appears twice in the standard.");
+
+        _standard.RemoveAll(existing => lines.All(l => l.CompetencyCode != existing.CompetencyCode));
+        foreach (var (code, level) in lines)
+        {
+            var existing = _standard.Find(r => r.CompetencyCode == code);
+            if (existing is null)
+                _standard.Add(new CompetencyRequirement(code, level));
+            else
+                existing.RequiredLevel = Guard.InRange(level, CompetencyLevel.Min, CompetencyLevel.Max, nameof(level));
+        }
+    }
+
+    public void ChangeMinimumGrade(Grade? minimumGrade) => MinimumGrade = minimumGrade;
+}

@@ -1,0 +1,66 @@
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Employees;
+
+namespace MeritApi.Domain.Scoring;
+
+/// <summary>
+/// A versioned, explicit scoring policy. Versions are never edited: a change is a new version, so every
+/// stored result can be recomputed under exactly the rules it was scored with.
+/// </summary>
+public sealed class ScoringPolicy
+{
+    public const int DefaultVersion = 1;
+    public const int MaxCountedYears = 5;
+    public const int DescriptionMaxLength = 500;
+
+    private ScoringPolicy() { PerformanceYearWeights = []; } // EF
+
+    public ScoringPolicy(int version, decimal competenceWeight, decimal performanceWeight,
+        IReadOnlyList<decimal> performanceYearWeights, JpmBandSet bandSet, PerformanceRating minimumRating,
+        string? description, DateTimeOffset createdAt)
+    {
+        if (version < 1)
+            throw new ArgumentOutOfRangeException(nameof(version), "Policy versions start at 1.");
+        if (competenceWeight < 0 || performanceWeight < 0 || competenceWeight + performanceWeight != 1m)
+            throw new DomainException("policy-weights", "Competence and performance weights must be non-negative and add up to 1.");
+        if (performanceYearWeights.Count is < 1 or > MaxCountedYears)
+            throw new DomainException("policy-years", $"A policy counts between 1 and {MaxCountedYears} performance years.");
+        if (performanceYearWeights.Any(w => w <= 0) || performanceYearWeights.Sum() != 1m)
+            throw new DomainException("policy-year-weights", "Performance year weights must be positive and add up to 1.");
+        if (!Enum.IsDefined(bandSet))
+            throw new ArgumentOutOfRangeException(nameof(bandSet));
+        if (!Enum.IsDefined(minimumRating))
+            throw new ArgumentOutOfRangeException(nameof(minimumRating));
+
+        Version = version;
+        CompetenceWeight = competenceWeight;
+        PerformanceWeight = performanceWeight;
+        PerformanceYearWeights = [.. performanceYearWeights];
+        BandSet = bandSet;
+        MinimumRating = minimumRating;
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        CreatedAt = createdAt;
+    }
+
+    public int Version { get; private set; }
+    public decimal CompetenceWeight { get; private set; }
+    public decimal PerformanceWeight { get; private set; }
+
+    /// <summary>Weights of the counted performance years, latest year first.</summary>
+    public List<decimal> PerformanceYearWeights { get; private set; }
+
+    public int CountedYears => PerformanceYearWeights.Count;
+    public JpmBandSet BandSet { get; private set; }
+
+    /// <summary>Eligibility: each counted year needs a rating at least this good.</summary>
+    public PerformanceRating MinimumRating { get; private set; }
+
+    public string? Description { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Version 1 as DESIGN §3 defines it; seeded by a migration.</summary>
+    public static ScoringPolicy CreateDefault(DateTimeOffset createdAt) =>
+        new(DefaultVersion, 0.5m, 0.5m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.Good,
+            "Default policy: competence 0.5, performance 0.5; two SKP years weighted 0.6 (latest) and 0.4; Filling bands; each counted year at least Good.",
+            createdAt);
+}

@@ -1,0 +1,70 @@
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+
+namespace MeritApi.Domain.Selections;
+
+/// <summary>
+/// One candidate's figures in a scoring run, with the evidence exactly as it was read, so the result can
+/// be explained and recomputed later even if the employee's evidence has changed since.
+/// </summary>
+public sealed class CandidateResult
+{
+    private CandidateResult()
+    {
+        CandidateCode = MaskedNip = string.Empty;
+        CompetencyGaps = [];
+        PerformanceYears = [];
+        IneligibilityReasons = [];
+    } // EF
+
+    public CandidateResult(Candidate candidate, Nip nip, Grade grade, CandidateScore score, int? rank)
+    {
+        if (score.CandidateId != candidate.Id)
+            throw new ArgumentException("The score belongs to another candidate.", nameof(score));
+        if (score.Eligible != rank.HasValue)
+            throw new ArgumentException("Exactly the eligible candidates are ranked.", nameof(rank));
+
+        CandidateId = candidate.Id;
+        EmployeeId = candidate.EmployeeId;
+        CandidateCode = candidate.Code;
+        MaskedNip = nip.Masked;
+        Grade = grade;
+        Jpm = score.JobPersonMatch.Percentage;
+        JpmBand = score.Band;
+        CompetencyGaps = [.. score.JobPersonMatch.Gaps];
+        PerformanceScore = score.Performance.Score;
+        PerformanceYears = [.. score.Performance.Years];
+        LatestRating = score.Performance.LatestRating;
+        MeritScore = score.MeritScore;
+        TalentBox = score.TalentBox.Number;
+        Eligible = score.Eligible;
+        IneligibilityReasons = [.. score.IneligibilityReasons];
+        Rank = rank;
+    }
+
+    public Guid ScoringRunId { get; private set; }
+    public Guid CandidateId { get; private set; }
+    public Guid EmployeeId { get; private set; }
+    public string CandidateCode { get; private set; }
+    public string MaskedNip { get; private set; }
+
+    /// <summary>The grade as read (used only by the eligibility gate).</summary>
+    public Grade Grade { get; private set; }
+
+    public decimal Jpm { get; private set; }
+    public JpmBand JpmBand { get; private set; }
+    public List<CompetencyGap> CompetencyGaps { get; private set; }
+    public decimal PerformanceScore { get; private set; }
+    public List<CountedYear> PerformanceYears { get; private set; }
+    public PerformanceRating? LatestRating { get; private set; }
+    public decimal MeritScore { get; private set; }
+    public int TalentBox { get; private set; }
+    public bool Eligible { get; private set; }
+    public List<IneligibilityReason> IneligibilityReasons { get; private set; }
+
+    /// <summary>Competition rank among eligible candidates; null when ineligible.</summary>
+    public int? Rank { get; private set; }
+
+    internal void AttachTo(Guid scoringRunId) => ScoringRunId = scoringRunId;
+}

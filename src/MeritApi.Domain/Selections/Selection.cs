@@ -1,0 +1,79 @@
+using MeritApi.Domain.Common;
+
+namespace MeritApi.Domain.Selections;
+
+/// <summary>
+/// A vacancy for one position, filled by promotion or placement, scored under one policy version.
+/// Candidates are separate rows (a national selection may enrol 100,000); the selection keeps the counters
+/// that give each candidate its code and each scoring run its sequence number.
+/// </summary>
+public sealed class Selection
+{
+    public const int MaxPlaces = 1000;
+    public const int ReferenceMaxLength = 100;
+
+    private Selection() { } // EF
+
+    public Selection(Guid id, Guid positionId, SelectionKind kind, int places, int policyVersion,
+        int latestPerformanceYear, string? reference, DateTimeOffset openedAt)
+    {
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind));
+        Id = id;
+        PositionId = positionId;
+        Kind = kind;
+        Places = Guard.InRange(places, 1, MaxPlaces, nameof(places));
+        PolicyVersion = policyVersion;
+        LatestPerformanceYear = latestPerformanceYear;
+        Reference = string.IsNullOrWhiteSpace(reference) ? null : Guard.NotBlank(reference, nameof(reference), ReferenceMaxLength);
+        Status = SelectionStatus.Open;
+        OpenedAt = openedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PositionId { get; private set; }
+    public SelectionKind Kind { get; private set; }
+    public int Places { get; private set; }
+    public int PolicyVersion { get; private set; }
+
+    /// <summary>The latest SKP year counted; fixed at opening so that re-scoring later reads the same years.</summary>
+    public int LatestPerformanceYear { get; private set; }
+
+    /// <summary>The agency's own reference, e.g. the announcement number (nomor pengumuman).</summary>
+    public string? Reference { get; private set; }
+
+    public SelectionStatus Status { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public int CandidateCount { get; private set; }
+    public int ScoringRunCount { get; private set; }
+
+    /// <summary>The year before opening: the last year whose SKP is final when a selection opens.</summary>
+    public static int DefaultLatestPerformanceYear(DateTimeOffset openedAt) => openedAt.UtcDateTime.Year - 1;
+
+    public Candidate Enrol(Guid candidateId, Guid employeeId, DateTimeOffset enrolledAt)
+    {
+        EnsureNotDecided("enrol candidates");
+        CandidateCount++;
+        // A new candidate is not covered by the latest run, so the selection needs scoring again.
+        Status = SelectionStatus.Open;
+        return new Candidate(candidateId, Id, employeeId, CandidateCount, enrolledAt);
+    }
+
+    public ScoringRun RecordScoringRun(Guid runId, DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
+    {
+        EnsureNotDecided("run scoring");
+        if (results.Count == 0)
+            throw new DomainException("no-candidates", "A selection needs at least one enrolled candidate before it can be scored.");
+        if (results.Count != CandidateCount)
+            throw new DomainException("incomplete-run", "A scoring run must cover every enrolled candidate.");
+        ScoringRunCount++;
+        Status = SelectionStatus.Scored;
+        return new ScoringRun(runId, Id, ScoringRunCount, PolicyVersion, LatestPerformanceYear, scoredAt, results);
+    }
+
+    private void EnsureNotDecided(string action)
+    {
+        if (Status == SelectionStatus.Decided)
+            throw new DomainException("selection-decided", $"The selection has been decided; it is closed: cannot {action}.");
+    }
+}

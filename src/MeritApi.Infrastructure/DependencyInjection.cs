@@ -1,0 +1,29 @@
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Infrastructure.Persistence;
+using MeritApi.Infrastructure.Persistence.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeritApi.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<MeritDbContext>(options => Configure(options, connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DatabaseInitialiser>();
+        return services;
+    }
+
+    /// <summary>One place for the provider options, shared by the app and the design-time factory.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable(MigrationsHistoryTable)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,71 @@
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MeritApi.Infrastructure.Persistence.Configurations;
+
+internal sealed class SelectionConfiguration : IEntityTypeConfiguration<Selection>
+{
+    public void Configure(EntityTypeBuilder<Selection> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Reference).HasMaxLength(Selection.ReferenceMaxLength);
+        // Enrolments and scoring runs both bump counters on this row; the token serialises them.
+        builder.Property<uint>("Version").IsRowVersion();
+        builder.HasOne<Position>().WithMany().HasForeignKey(s => s.PositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ScoringPolicy>().WithMany().HasForeignKey(s => s.PolicyVersion).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.OpenedAt);
+    }
+}
+
+internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
+{
+    public void Configure(EntityTypeBuilder<Candidate> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Code).HasMaxLength(16);
+        builder.HasOne<Selection>().WithMany().HasForeignKey(c => c.SelectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(c => c.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.SelectionId, c.EmployeeId }).IsUnique();
+        builder.HasIndex(c => new { c.SelectionId, c.Number }).IsUnique();
+    }
+}
+
+internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<ScoringRun>
+{
+    public void Configure(EntityTypeBuilder<ScoringRun> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<Selection>().WithMany().HasForeignKey(r => r.SelectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.SelectionId, r.Sequence }).IsUnique();
+        builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.ScoringRunId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<CandidateResult>
+{
+    public void Configure(EntityTypeBuilder<CandidateResult> builder)
+    {
+        builder.HasKey(r => new { r.ScoringRunId, r.CandidateId });
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(r => r.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        // A shortlist page is a range scan of this index.
+        builder.HasIndex(r => new { r.ScoringRunId, r.Rank });
+        builder.Property(r => r.CandidateCode).HasMaxLength(16);
+        builder.Property(r => r.MaskedNip).HasMaxLength(Nip.Length);
+        builder.Property(r => r.Jpm).HasPrecision(5, 2);
+        builder.Property(r => r.PerformanceScore).HasPrecision(5, 2);
+        builder.Property(r => r.MeritScore).HasPrecision(5, 2);
+        builder.Property(r => r.CompetencyGaps).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<CompetencyGap>(), JsonColumn.Comparer<CompetencyGap>());
+        builder.Property(r => r.PerformanceYears).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<CountedYear>(), JsonColumn.Comparer<CountedYear>());
+        builder.Property(r => r.IneligibilityReasons).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IneligibilityReason>(), JsonColumn.Comparer<IneligibilityReason>());
+    }
+}

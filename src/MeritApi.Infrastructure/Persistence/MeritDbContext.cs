@@ -1,0 +1,62 @@
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MeritApi.Infrastructure.Persistence;
+
+public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Competency> Competencies => Set<Competency>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<CompetencyAssessment> CompetencyAssessments => Set<CompetencyAssessment>();
+    public DbSet<AnnualPerformanceRating> PerformanceRatings => Set<AnnualPerformanceRating>();
+    public DbSet<ScoringPolicy> ScoringPolicies => Set<ScoringPolicy>();
+    public DbSet<Selection> Selections => Set<Selection>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();
+    public DbSet<CandidateResult> CandidateResults => Set<CandidateResult>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MeritDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Grade>().HaveConversion<GradeConverter>().HaveMaxLength(5);
+        configurationBuilder.Properties<Nip>().HaveConversion<NipConverter>().HaveMaxLength(Nip.Length).AreFixedLength();
+        // Enums are stored by name so that the database reads the same as the API and the rationale.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>
+    /// Turns PostgreSQL's refusals into the application's conflict errors, so a unique key or a concurrent
+    /// writer becomes a 409 with a stable reason instead of a 500.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConflictException("concurrent-update",
+                "The resource was changed by another request at the same time; read it again and retry.", ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        {
+            throw new ConflictException("duplicate", UniqueConstraintMessages.Describe(pg.ConstraintName), ex);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+        {
+            throw new ConflictException("concurrent-update",
+                "Another request changed the same records at the same time; retry.", ex);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MeritApi.Infrastructure.Persistence.Seeding;
+
+/// <summary>Applies the committed migrations and, when asked, loads the demo data set.</summary>
+public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider clock, ILogger<DatabaseInitialiser> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            LogApplyingMigrations(pending.Count, pending);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Seeds the demo data set once: a database that already has employees is left alone.</summary>
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Employees.AnyAsync(cancellationToken))
+        {
+            LogDemoDataSkipped();
+            return;
+        }
+        var summary = await new DemoDataSet(db, clock.GetUtcNow()).SeedAsync(cancellationToken);
+        LogDemoDataSeeded(summary);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
+    private partial void LogApplyingMigrations(int count, IEnumerable<string> migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the database already has employees; nothing seeded.")]
+    private partial void LogDemoDataSkipped();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Summary}")]
+    private partial void LogDemoDataSeeded(string summary);
+}
