@@ -1,0 +1,63 @@
+using System.Net;
+
+namespace MeritApi.Api.Tests;
+
+/// <summary>Health probes and the Swagger document.</summary>
+public sealed class HostTests
+{
+    [Test]
+    public async Task Liveness_and_readiness_answer_healthy_with_the_database_up()
+    {
+        using var client = ApiClient.Create();
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Swagger_documents_every_endpoint_with_its_problem_responses()
+    {
+        using var client = ApiClient.Create();
+        var document = await client.GetAsync("/swagger/v1/swagger.json").ExpectAsync(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject();
+
+        var endpoints = ApiTestEnvironment.Factory.Services.GetEndpoints()
+            .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(20));
+        foreach (var (method, route) in endpoints)
+        {
+            var operation = paths[route]?[method.ToLowerInvariant()];
+            Assert.That(operation, Is.Not.Null, $"{method} {route} is not in the Swagger document");
+            var responses = operation!["responses"]!.AsObject().Select(r => r.Key).ToList();
+            Assert.That(responses, Does.Contain("400").And.Contain("404"), $"{method} {route} does not document its problems");
+            Assert.That(operation["summary"], Is.Not.Null, $"{method} {route} has no summary");
+        }
+        using var ui = await client.GetAsync("/swagger/index.html");
+        Assert.That(ui.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ui.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+}
+
+internal static class EndpointListing
+{
+    /// <summary>Every routed endpoint as (HTTP method, route template with OpenAPI-style parameters).</summary>
+    public static IEnumerable<(string Method, string Route)> GetEndpoints(this IServiceProvider services)
+    {
+        var sources = (IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>)services.GetService(
+            typeof(IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>))!;
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [];
+            var route = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => $"{{{parameter.Name}}}",
+                _ => string.Empty,
+            }))));
+            foreach (var method in methods)
+                yield return (method, route.TrimEnd('/') is "" ? "/" : route.TrimEnd('/'));
+        }
+    }
+}

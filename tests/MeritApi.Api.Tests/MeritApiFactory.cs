@@ -1,0 +1,40 @@
+using MeritApi.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MeritApi.Api.Tests;
+
+/// <summary>The real API (real middleware, real handlers) over a real, freshly migrated PostgreSQL database.</summary>
+public sealed class MeritApiFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:MeritDb", database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("DemoData:Seed", "false");
+    }
+}
+
+/// <summary>One database and one API host for the whole assembly; tests keep their data apart by unique codes and NIPs.</summary>
+[SetUpFixture]
+public sealed class ApiTestEnvironment
+{
+    public static TestDatabase Database { get; private set; } = null!;
+    public static MeritApiFactory Factory { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Database = await TestDatabase.CreateAsync("apitests");
+        Factory = new MeritApiFactory(Database);
+        using var _ = Factory.CreateClient(); // starts the host and applies migrations
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
