@@ -44,9 +44,9 @@ public static class WebApi
                 Description = "Merit-based promotion and placement of civil servants (ASN): evidence in, deterministic merit scores, " +
                               "ranked shortlists out. Every error is RFC 9457 problem details with a stable 'type'.",
             });
-            var xml = Path.Combine(AppContext.BaseDirectory, "MeritApi.Api.xml");
-            if (File.Exists(xml))
-                options.IncludeXmlComments(xml);
+            // The commands, queries and DTOs are documented where they live, in the Application and Domain layers.
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "MeritApi.*.xml"))
+                options.IncludeXmlComments(xml, includeControllerXmlComments: true);
         });
         return services;
     }
