@@ -17,7 +17,7 @@ internal static class CompetencyStandardInput
         rule.NotEmpty()
             .Must(s => s is null || s.Count <= Position.MaxStandardSize)
             .WithMessage($"A competency standard has at most {Position.MaxStandardSize} competencies.")
-            .Must(s => s is null || s.Select(r => r.CompetencyCode).Distinct().Count() == s.Count)
+            .Must(s => s is null || s.Where(r => r is not null).GroupBy(r => r.CompetencyCode).All(g => g.Count() == 1))
             .WithMessage("Each competency appears at most once in a standard.")
             .ForEach(line => line.NotNull().ChildRules(r =>
             {

@@ -9,7 +9,7 @@ internal sealed class OpenSelectionCommandValidator : AbstractValidator<OpenSele
 {
     public OpenSelectionCommandValidator(TimeProvider clock)
     {
-        RuleFor(c => c.PositionId).NotEmpty();
+        RuleFor(c => c.PositionId).NotNull().NotEqual(Guid.Empty);
         RuleFor(c => c.Kind).RequiredEnum();
         RuleFor(c => c.Places).InclusiveBetween(1, Selection.MaxPlaces);
         RuleFor(c => c.PolicyVersion).GreaterThanOrEqualTo(1);
