@@ -30,6 +30,7 @@ app.MapPositionEndpoints();
 app.MapEmployeeEndpoints();
 app.MapScoringPolicyEndpoints();
 app.MapSelectionEndpoints();
+app.MapAuditEndpoints();
 
 await app.RunAsync();
 

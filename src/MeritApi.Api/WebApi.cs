@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -31,6 +32,8 @@ public static class WebApi
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestContext, HttpRequestContext>();
 
         services.AddHealthChecks().AddDbContextCheck<MeritDbContext>("database", tags: ["ready"]);
 
@@ -53,6 +56,7 @@ public static class WebApi
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.Use(HttpRequestContext.AssignRequestId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<MeritOnlyGuardMiddleware>();

@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using Mediator;
 using MeritApi.Application.Common.Behaviours;
+using MeritApi.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,9 +20,12 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+            // Outermost first: refuse invalid input before a transaction opens; audit inside the transaction.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>), typeof(AuditBehaviour<,>)];
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IRequestContext, SystemRequestContext>();
+        services.AddScoped<IAuditScope, AuditScope>();
         return services;
     }
 

@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddDbContext<MeritDbContext>(options => Configure(options, connectionString));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<DatabaseInitialiser>();
         return services;
     }

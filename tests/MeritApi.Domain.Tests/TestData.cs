@@ -51,7 +51,7 @@ internal sealed class EvidenceBuilder
 {
     private readonly Dictionary<string, int> _levels = [];
     private readonly Dictionary<int, PerformanceRating> _ratings = [];
-    private Guid _id;
+    private readonly Guid _id;
     private Grade _grade = Grade.Parse("III/c");
 
     private EvidenceBuilder(Guid id) => _id = id;

@@ -3,6 +3,9 @@ using MeritApi.Application.Common.Models;
 using MeritApi.Application.Selections;
 using MeritApi.Application.Selections.Commands.EnrolCandidates;
 using MeritApi.Application.Selections.Commands.OpenSelection;
+using MeritApi.Application.Selections.Commands.RecordDecision;
+using MeritApi.Application.Selections.Queries.GetDecision;
+using MeritApi.Application.Selections.Queries.GetDecisionFile;
 using MeritApi.Application.Selections.Commands.RunScoring;
 using MeritApi.Application.Selections.Queries.GetCandidateResult;
 using MeritApi.Application.Selections.Queries.GetScoringRun;
@@ -38,6 +41,16 @@ public static class SelectionEndpoints
         group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).WithSummary("One scoring run").ProducesReadProblems();
         group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult)
             .WithSummary("One candidate's full result in a scoring run").ProducesReadProblems();
+
+        group.MapPost("/{id:guid}/decision", Decide).WithSummary("Record the committee's decision (committee)")
+            .WithDescription("Choose from the latest scoring run. Anyone outside the top n (n = places) needs a justification of at least " +
+                             $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters and is recorded as a merit deviation " +
+                             "(flagged outside the best 3n); an ineligible candidate is refused. The selection is then closed (409 for enrolment and scoring).")
+            .ProducesWriteProblems();
+        group.MapGet("/{id:guid}/decision", GetDecision).WithSummary("The committee's decision").ProducesReadProblems();
+        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).WithSummary("The selection's complete decision file, for archiving (auditor)")
+            .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
+            .ProducesReadProblems();
 
         group.MapGet("/{id:guid}/shortlist", Shortlist).WithSummary("The ranked shortlist (committee)")
             .WithDescription("Blind: candidate codes and masked NIPs. Latest run unless runId is given. 'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true.")
@@ -81,6 +94,22 @@ public static class SelectionEndpoints
     private static async Task<Ok<CandidateResultDto>> GetResult(Guid id, Guid runId, Guid candidateId, ISender sender,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCandidateResultQuery(id, runId, candidateId), ct));
+
+    private static async Task<Created<DecisionDto>> Decide(Guid id, RecordDecisionCommand command, ISender sender, CancellationToken ct)
+    {
+        var decision = await sender.Send(command with { SelectionId = id }, ct);
+        return TypedResults.Created($"/api/v1/selections/{id}/decision", decision);
+    }
+
+    private static async Task<Ok<DecisionDto>> GetDecision(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetDecisionQuery(id), ct));
+
+    private static async Task<Ok<DecisionFileDto>> GetDecisionFile(Guid id, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var file = await sender.Send(new GetDecisionFileQuery(id), ct);
+        response.Headers.ContentDisposition = $"attachment; filename=\"decision-file-{id}.json\"";
+        return TypedResults.Ok(file);
+    }
 
     private static async Task<Ok<ShortlistDto>> Shortlist(Guid id, ISender sender, CancellationToken ct,
         Guid? runId = null, int? top = null, bool includeIneligible = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>

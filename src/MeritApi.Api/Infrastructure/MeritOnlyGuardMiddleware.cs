@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,8 @@ namespace MeritApi.Api.Infrastructure;
 /// <summary>
 /// Refuses any write whose JSON body carries a non-merit attribute, at any depth, before model binding:
 /// merit-only is enforced by the API, not left to each handler. Also refuses bodies that are not JSON at all
-/// or repeat a key, so that what the guard checked is exactly what the handler will read.
+/// or repeat a key, so that what the guard checked is exactly what the handler will read; and records the
+/// body's SHA-256 for the audit trail.
 /// </summary>
 public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
 {
@@ -21,17 +23,27 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
-        if (!IsWrite(request.Method) || !request.HasJsonContentType())
+        if (!IsWrite(request.Method))
         {
             await next(context);
             return;
         }
 
         request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        request.Body.Position = 0;
+        context.Items[HttpRequestContext.BodyDigestItem] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        if (!request.HasJsonContentType())
+        {
+            await next(context);
+            return;
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, DocumentOptions, context.RequestAborted);
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -58,7 +70,6 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
             }
         }
 
-        request.Body.Position = 0;
         await next(context);
     }
 

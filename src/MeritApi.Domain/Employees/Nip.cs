@@ -11,9 +11,11 @@ public readonly record struct Nip
     public const int Length = 18;
     private const int VisibleDigits = 4;
 
-    private Nip(string value) => Value = value;
+    private readonly string? _value;
 
-    public string Value { get; }
+    private Nip(string value) => _value = value;
+
+    public string Value => _value ?? string.Empty;
 
     /// <summary>Committee-facing form: only the last four digits are shown.</summary>
     public string Masked => Mask(Value);

@@ -49,6 +49,11 @@ public sealed class Position
         var duplicate = lines.GroupBy(l => l.CompetencyCode).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new DomainException("duplicate-competency", $"Competency '{duplicate.Key}' appears twice in the standard.");
+        // Every line is checked before any is applied, so a refused standard leaves the old one untouched.
+        var invalid = lines.FirstOrDefault(l => !Competency.IsValidCode(l.CompetencyCode) || !CompetencyLevel.IsValid(l.RequiredLevel));
+        if (invalid != default)
+            throw new DomainException("invalid-requirement",
+                $"'{invalid.CompetencyCode}' at level {invalid.RequiredLevel} is not a valid requirement (a competency code at level 1–5).");
 
         _standard.RemoveAll(existing => lines.All(l => l.CompetencyCode != existing.CompetencyCode));
         foreach (var (code, level) in lines)

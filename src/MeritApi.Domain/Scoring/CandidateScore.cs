@@ -46,4 +46,6 @@ public sealed record CandidateScore(
     IReadOnlyList<IneligibilityReason> IneligibilityReasons)
 {
     public bool Eligible => IneligibilityReasons.Count == 0;
+
+    public RankKey RankKey => new(MeritScore, JobPersonMatch.Percentage, (int?)Performance.LatestRating ?? 0);
 }

@@ -13,7 +13,9 @@ public sealed class ScoringPolicy
     public const int MaxCountedYears = 5;
     public const int DescriptionMaxLength = 500;
 
-    private ScoringPolicy() { PerformanceYearWeights = []; } // EF
+    private List<decimal> _performanceYearWeights = [];
+
+    private ScoringPolicy() { } // EF
 
     public ScoringPolicy(int version, decimal competenceWeight, decimal performanceWeight,
         IReadOnlyList<decimal> performanceYearWeights, JpmBandSet bandSet, PerformanceRating minimumRating,
@@ -35,7 +37,7 @@ public sealed class ScoringPolicy
         Version = version;
         CompetenceWeight = competenceWeight;
         PerformanceWeight = performanceWeight;
-        PerformanceYearWeights = [.. performanceYearWeights];
+        _performanceYearWeights = [.. performanceYearWeights];
         BandSet = bandSet;
         MinimumRating = minimumRating;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
@@ -47,7 +49,7 @@ public sealed class ScoringPolicy
     public decimal PerformanceWeight { get; private set; }
 
     /// <summary>Weights of the counted performance years, latest year first.</summary>
-    public List<decimal> PerformanceYearWeights { get; private set; }
+    public IReadOnlyList<decimal> PerformanceYearWeights => _performanceYearWeights;
 
     public int CountedYears => PerformanceYearWeights.Count;
     public JpmBandSet BandSet { get; private set; }

@@ -18,7 +18,7 @@ public sealed class CandidateResult
         IneligibilityReasons = [];
     } // EF
 
-    public CandidateResult(Candidate candidate, Nip nip, Grade grade, CandidateScore score, int? rank)
+    public CandidateResult(Candidate candidate, Nip nip, Grade grade, CandidateScore score, RankOutcome? rank)
     {
         if (score.CandidateId != candidate.Id)
             throw new ArgumentException("The score belongs to another candidate.", nameof(score));
@@ -40,7 +40,8 @@ public sealed class CandidateResult
         TalentBox = score.TalentBox.Number;
         Eligible = score.Eligible;
         IneligibilityReasons = [.. score.IneligibilityReasons];
-        Rank = rank;
+        Rank = rank?.Rank;
+        RankDecidedBy = rank?.DecidedBy;
     }
 
     public Guid ScoringRunId { get; private set; }
@@ -54,17 +55,27 @@ public sealed class CandidateResult
 
     public decimal Jpm { get; private set; }
     public JpmBand JpmBand { get; private set; }
-    public List<CompetencyGap> CompetencyGaps { get; private set; }
+    public IReadOnlyList<CompetencyGap> CompetencyGaps { get; private set; }
     public decimal PerformanceScore { get; private set; }
-    public List<CountedYear> PerformanceYears { get; private set; }
+    public IReadOnlyList<CountedYear> PerformanceYears { get; private set; }
     public PerformanceRating? LatestRating { get; private set; }
     public decimal MeritScore { get; private set; }
     public int TalentBox { get; private set; }
     public bool Eligible { get; private set; }
-    public List<IneligibilityReason> IneligibilityReasons { get; private set; }
+    public IReadOnlyList<IneligibilityReason> IneligibilityReasons { get; private set; }
 
     /// <summary>Competition rank among eligible candidates; null when ineligible.</summary>
     public int? Rank { get; private set; }
 
-    internal void AttachTo(Guid scoringRunId) => ScoringRunId = scoringRunId;
+    /// <summary>The criterion that placed the candidate against their neighbours (null when not ranked).</summary>
+    public RankDecision? RankDecidedBy { get; private set; }
+
+    /// <summary>SHA-256 of the canonical rationale, fixed when the run was stored.</summary>
+    public string Seal { get; private set; } = string.Empty;
+
+    internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade)
+    {
+        ScoringRunId = scoringRunId;
+        Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, this).Seal!;
+    }
 }

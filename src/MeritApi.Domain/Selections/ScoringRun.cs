@@ -1,3 +1,6 @@
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+
 namespace MeritApi.Domain.Selections;
 
 /// <summary>
@@ -10,22 +13,24 @@ public sealed class ScoringRun
 
     private ScoringRun() { } // EF
 
-    internal ScoringRun(Guid id, Guid selectionId, int sequence, int policyVersion, int latestPerformanceYear,
+    internal ScoringRun(Guid id, Guid selectionId, int sequence, ScoringPolicy policy, Grade? minimumGrade, int latestPerformanceYear,
         DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
     {
         Id = id;
         SelectionId = selectionId;
         Sequence = sequence;
-        PolicyVersion = policyVersion;
+        PolicyVersion = policy.Version;
+        MinimumGrade = minimumGrade;
         LatestPerformanceYear = latestPerformanceYear;
         ScoredAt = scoredAt;
         CandidateCount = results.Count;
         EligibleCount = results.Count(r => r.Eligible);
         foreach (var result in results)
         {
-            result.AttachTo(id);
+            result.AttachTo(selectionId, id, policy, minimumGrade);
             _results.Add(result);
         }
+        ResultsDigest = DigestOf(_results.Select(r => (r.CandidateId, r.Seal)));
     }
 
     public Guid Id { get; private set; }
@@ -35,9 +40,20 @@ public sealed class ScoringRun
     public int Sequence { get; private set; }
 
     public int PolicyVersion { get; private set; }
+
+    /// <summary>The position's minimum grade when the run was scored (the gate the results were judged by).</summary>
+    public Grade? MinimumGrade { get; private set; }
     public int LatestPerformanceYear { get; private set; }
     public DateTimeOffset ScoredAt { get; private set; }
     public int CandidateCount { get; private set; }
     public int EligibleCount { get; private set; }
     public IReadOnlyList<CandidateResult> Results => _results;
+
+    /// <summary>SHA-256 over every result's seal, in candidate-id order: one value that pins the whole run.</summary>
+    public string ResultsDigest { get; private set; } = string.Empty;
+
+    public static string DigestOf(IEnumerable<(Guid CandidateId, string Seal)> seals) =>
+        Rationales.RationaleSeal.Sha256Hex(string.Concat(seals
+            .OrderBy(s => s.CandidateId.ToString(), StringComparer.Ordinal)
+            .Select(s => $"{s.CandidateId}:{s.Seal}\n")));
 }

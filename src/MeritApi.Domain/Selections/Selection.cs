@@ -1,4 +1,6 @@
 using MeritApi.Domain.Common;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
 
 namespace MeritApi.Domain.Selections;
 
@@ -59,8 +61,11 @@ public sealed class Selection
         return new Candidate(candidateId, Id, employeeId, CandidateCount, enrolledAt);
     }
 
-    public ScoringRun RecordScoringRun(Guid runId, DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
+    public ScoringRun RecordScoringRun(Guid runId, DateTimeOffset scoredAt, ScoringPolicy policy, Grade? minimumGrade,
+        IReadOnlyList<CandidateResult> results)
     {
+        if (policy.Version != PolicyVersion)
+            throw new ArgumentException($"The selection is scored under policy version {PolicyVersion}.", nameof(policy));
         EnsureNotDecided("run scoring");
         if (results.Count == 0)
             throw new DomainException("no-candidates", "A selection needs at least one enrolled candidate before it can be scored.");
@@ -68,7 +73,28 @@ public sealed class Selection
             throw new DomainException("incomplete-run", "A scoring run must cover every enrolled candidate.");
         ScoringRunCount++;
         Status = SelectionStatus.Scored;
-        return new ScoringRun(runId, Id, ScoringRunCount, PolicyVersion, LatestPerformanceYear, scoredAt, results);
+        return new ScoringRun(runId, Id, ScoringRunCount, policy, minimumGrade, LatestPerformanceYear, scoredAt, results);
+    }
+
+    /// <summary>
+    /// Records the committee's choice from the latest run. The run must still cover every candidate (no
+    /// enrolment since), every chosen candidate must be in it and eligible; the selection is then closed.
+    /// </summary>
+    public Decisions.SelectionDecision Decide(Guid decisionId, ScoringRun latestRun, IReadOnlyList<CandidateResult> chosen,
+        string? justification, string decidedBy, DateTimeOffset decidedAt)
+    {
+        EnsureNotDecided("record another decision");
+        if (Status != SelectionStatus.Scored || latestRun.Sequence != ScoringRunCount || latestRun.SelectionId != Id)
+            throw new DomainException("rescore-first",
+                "Candidates were enrolled after the latest scoring run (or it is not the latest): run scoring again before deciding.");
+        if (chosen.Count is 0 || chosen.Count > Places)
+            throw new ArgumentException($"Choose between 1 and {Places} candidate(s) for {Places} place(s).", nameof(chosen));
+        if (chosen.Any(c => c.ScoringRunId != latestRun.Id))
+            throw new ArgumentException("Every chosen candidate must come from the latest scoring run.", nameof(chosen));
+
+        var decision = new Decisions.SelectionDecision(decisionId, this, latestRun, chosen, justification, decidedBy, decidedAt);
+        Status = SelectionStatus.Decided;
+        return decision;
     }
 
     private void EnsureNotDecided(string action)

@@ -22,11 +22,13 @@ internal static class JsonColumn
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static ValueConverter<List<T>, string> Converter<T>() =>
-        new(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? new List<T>());
+    public static ValueConverter<IReadOnlyList<T>, string> Converter<T>() =>
+        new(v => JsonSerializer.Serialize(v, Options), s => Deserialize<T>(s));
 
-    public static ValueComparer<List<T>> Comparer<T>() =>
+    public static ValueComparer<IReadOnlyList<T>> Comparer<T>() =>
         new((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
             v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!);
+            v => Deserialize<T>(JsonSerializer.Serialize(v, Options)));
+
+    private static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
 }

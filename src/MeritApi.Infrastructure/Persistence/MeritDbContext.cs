@@ -1,6 +1,8 @@
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
@@ -22,6 +24,8 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();
     public DbSet<CandidateResult> CandidateResults => Set<CandidateResult>();
+    public DbSet<SelectionDecision> Decisions => Set<SelectionDecision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MeritDbContext).Assembly);

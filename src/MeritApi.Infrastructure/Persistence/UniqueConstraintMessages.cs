@@ -13,6 +13,7 @@ internal static class UniqueConstraintMessages
         ["ix_candidates_selection_id_employee_id"] = "The employee is already enrolled in this selection.",
         ["ix_candidates_selection_id_number"] = "Another enrolment into this selection happened at the same time; retry.",
         ["ix_scoring_runs_selection_id_sequence"] = "Another scoring run of this selection happened at the same time; retry.",
+        ["ix_selection_decisions_selection_id"] = "The selection has already been decided.",
     };
 
     public static string Describe(string? constraint) =>

@@ -4,8 +4,8 @@ using MeritApi.Application.Common.Interfaces;
 namespace MeritApi.Application.Common.Behaviours;
 
 /// <summary>
-/// Every command runs in one transaction and is saved at the end: it takes effect completely or not at all.
-/// Queries do not pass through here.
+/// Every command runs in one transaction and is saved at the end: it takes effect completely or not at all,
+/// together with its audit entry. Queries do not pass through here.
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork, IApplicationDbContext db)
     : IPipelineBehavior<TMessage, TResponse>

@@ -1,4 +1,6 @@
+using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
@@ -23,6 +25,8 @@ public interface IApplicationDbContext
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }
     DbSet<CandidateResult> CandidateResults { get; }
+    DbSet<SelectionDecision> Decisions { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

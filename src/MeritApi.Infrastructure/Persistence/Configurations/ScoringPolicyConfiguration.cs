@@ -16,8 +16,11 @@ internal sealed class ScoringPolicyConfiguration : IEntityTypeConfiguration<Scor
         builder.Property(p => p.Version).ValueGeneratedNever();
         builder.Property(p => p.CompetenceWeight).HasPrecision(4, 3);
         builder.Property(p => p.PerformanceWeight).HasPrecision(4, 3);
-        // Compared by content: the seeded version 1 must not look changed every time the model is built.
-        builder.Property(p => p.PerformanceYearWeights).HasColumnType("numeric(4,3)[]")
+        // The weights live in a private list so a loaded policy cannot be changed; compared by content so the
+        // seeded version 1 does not look changed every time the model is built.
+        builder.Ignore(p => p.PerformanceYearWeights);
+        builder.Property<List<decimal>>("_performanceYearWeights").HasColumnName("performance_year_weights")
+            .HasColumnType("numeric(4,3)[]")
             .Metadata.SetValueComparer(new ValueComparer<List<decimal>>(
                 (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, HashCode.Combine), v => v.ToList()));
         builder.Property(p => p.Description).HasMaxLength(ScoringPolicy.DescriptionMaxLength);

@@ -45,6 +45,7 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         builder.HasOne<Selection>().WithMany().HasForeignKey(r => r.SelectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.SelectionId, r.Sequence }).IsUnique();
         builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.ScoringRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.ResultsDigest).HasMaxLength(64).IsFixedLength();
     }
 }
 
@@ -61,6 +62,7 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(r => r.Jpm).HasPrecision(5, 2);
         builder.Property(r => r.PerformanceScore).HasPrecision(5, 2);
         builder.Property(r => r.MeritScore).HasPrecision(5, 2);
+        builder.Property(r => r.Seal).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.CompetencyGaps).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<CompetencyGap>(), JsonColumn.Comparer<CompetencyGap>());
         builder.Property(r => r.PerformanceYears).HasColumnType("jsonb")

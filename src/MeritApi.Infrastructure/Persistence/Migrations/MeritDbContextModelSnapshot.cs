@@ -23,6 +23,89 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MeritApi.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("BodyDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("body_digest")
+                        .IsFixedLength();
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("command");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("OutcomeDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("outcome_digest")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.PrimitiveCollection<List<Guid>>("TouchedIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("touched_ids");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("Actor")
+                        .HasDatabaseName("ix_audit_entries_actor");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_occurred_at");
+
+                    b.HasIndex("TouchedIds")
+                        .HasDatabaseName("ix_audit_entries_touched_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TouchedIds"), "gin");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Competencies.Competency", b =>
                 {
                     b.Property<string>("Code")
@@ -106,6 +189,55 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                             Category = "SocioCultural",
                             Name = "National unity (Perekat bangsa)"
                         });
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Decisions.SelectionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("justification");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<Guid>("ScoringRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scoring_run_id");
+
+                    b.Property<Guid>("SelectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("selection_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_selection_decisions");
+
+                    b.HasIndex("DecidedAt")
+                        .HasDatabaseName("ix_selection_decisions_decided_at");
+
+                    b.HasIndex("ScoringRunId")
+                        .HasDatabaseName("ix_selection_decisions_scoring_run_id");
+
+                    b.HasIndex("SelectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_selection_decisions_selection_id");
+
+                    b.ToTable("selection_decisions", (string)null);
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>
@@ -312,7 +444,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(4,3)")
                         .HasColumnName("performance_weight");
 
-                    b.PrimitiveCollection<List<decimal>>("PerformanceYearWeights")
+                    b.PrimitiveCollection<List<decimal>>("_performanceYearWeights")
                         .IsRequired()
                         .HasColumnType("numeric(4,3)[]")
                         .HasColumnName("performance_year_weights");
@@ -332,7 +464,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                             Description = "Default policy: competence 0.5, performance 0.5; two SKP years weighted 0.6 (latest) and 0.4; Filling bands; each counted year at least Good.",
                             MinimumRating = "Good",
                             PerformanceWeight = 0.5m,
-                            PerformanceYearWeights = new List<decimal> { 0.6m, 0.4m }
+                            _performanceYearWeights = new List<decimal> { 0.6m, 0.4m }
                         });
                 });
 
@@ -462,6 +594,18 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rank");
 
+                    b.Property<string>("RankDecidedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rank_decided_by");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("seal")
+                        .IsFixedLength();
+
                     b.Property<int>("TalentBox")
                         .HasColumnType("integer")
                         .HasColumnName("talent_box");
@@ -496,9 +640,21 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("latest_performance_year");
 
+                    b.Property<string>("MinimumGrade")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("minimum_grade");
+
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer")
                         .HasColumnName("policy_version");
+
+                    b.Property<string>("ResultsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("results_digest")
+                        .IsFixedLength();
 
                     b.Property<DateTimeOffset>("ScoredAt")
                         .HasColumnType("timestamp with time zone")
@@ -592,6 +748,79 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_selections_position_id");
 
                     b.ToTable("selections", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Decisions.SelectionDecision", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Selections.ScoringRun", null)
+                        .WithMany()
+                        .HasForeignKey("ScoringRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_selection_decisions_scoring_runs_scoring_run_id");
+
+                    b.HasOne("MeritApi.Domain.Selections.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_selection_decisions_selections_selection_id");
+
+                    b.OwnsMany("MeritApi.Domain.Decisions.DecisionChoice", "Choices", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decision_id");
+
+                            b1.Property<Guid>("CandidateId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("candidate_id");
+
+                            b1.Property<string>("CandidateCode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("candidate_code");
+
+                            b1.Property<decimal>("MeritScore")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("merit_score");
+
+                            b1.Property<int>("Rank")
+                                .HasColumnType("integer")
+                                .HasColumnName("rank");
+
+                            b1.Property<string>("Standing")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("standing");
+
+                            b1.HasKey("DecisionId", "CandidateId")
+                                .HasName("pk_decision_choices");
+
+                            b1.HasIndex("CandidateId")
+                                .HasDatabaseName("ix_decision_choices_candidate_id");
+
+                            b1.HasIndex("Standing")
+                                .HasDatabaseName("ix_decision_choices_standing");
+
+                            b1.ToTable("decision_choices", (string)null);
+
+                            b1.HasOne("MeritApi.Domain.Selections.Candidate", null)
+                                .WithMany()
+                                .HasForeignKey("CandidateId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_decision_choices_candidates_candidate_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId")
+                                .HasConstraintName("fk_decision_choices_selection_decisions_decision_id");
+                        });
+
+                    b.Navigation("Choices");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>

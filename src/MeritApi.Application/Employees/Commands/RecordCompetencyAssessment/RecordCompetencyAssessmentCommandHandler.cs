@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 
-internal sealed class RecordCompetencyAssessmentCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class RecordCompetencyAssessmentCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RecordCompetencyAssessmentCommand, CompetencyAssessmentDto>
 {
     public async ValueTask<CompetencyAssessmentDto> Handle(RecordCompetencyAssessmentCommand command, CancellationToken cancellationToken)
@@ -18,6 +18,7 @@ internal sealed class RecordCompetencyAssessmentCommandHandler(IApplicationDbCon
 
         var assessment = employee.RecordAssessment(Guid.CreateVersion7(), command.CompetencyCode!, command.Level!.Value,
             command.AssessedOn!.Value, command.Assessor!, clock.GetUtcNow());
+        audit.Touch(employee.Id, assessment.Id);
         return CompetencyAssessmentDto.From(assessment);
     }
 }

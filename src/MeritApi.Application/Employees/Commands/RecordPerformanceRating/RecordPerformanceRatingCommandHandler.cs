@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.RecordPerformanceRating;
 
-internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RecordPerformanceRatingCommand, PerformanceRatingDto>
 {
     public async ValueTask<PerformanceRatingDto> Handle(RecordPerformanceRatingCommand command, CancellationToken cancellationToken)
@@ -14,6 +14,7 @@ internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContex
                            .FirstOrDefaultAsync(e => e.Id == command.EmployeeId, cancellationToken)
                        ?? throw new NotFoundException("Employee", command.EmployeeId);
         employee.RecordPerformanceRating(command.Year, command.Rating!.Value, clock.GetUtcNow());
+        audit.Touch(employee.Id);
         return PerformanceRatingDto.From(employee.PerformanceRatings.Single(r => r.Year == command.Year));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
 
-internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db) : ICommandHandler<RegisterEmployeeCommand, EmployeeDto>
+internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db, IAuditScope audit) : ICommandHandler<RegisterEmployeeCommand, EmployeeDto>
 {
     public async ValueTask<EmployeeDto> Handle(RegisterEmployeeCommand command, CancellationToken cancellationToken)
     {
@@ -17,6 +17,7 @@ internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db) :
 
         var employee = new Employee(Guid.CreateVersion7(), nip, command.Name!, Grade.Parse(command.Grade!), command.Unit!);
         db.Employees.Add(employee);
+        audit.Touch(employee.Id);
         return EmployeeDto.From(employee);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Positions.Commands.CreatePosition;
 
-internal sealed class CreatePositionCommandHandler(IApplicationDbContext db) : ICommandHandler<CreatePositionCommand, PositionDto>
+internal sealed class CreatePositionCommandHandler(IApplicationDbContext db, IAuditScope audit) : ICommandHandler<CreatePositionCommand, PositionDto>
 {
     public async ValueTask<PositionDto> Handle(CreatePositionCommand command, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ internal sealed class CreatePositionCommandHandler(IApplicationDbContext db) : I
         var position = new Position(Guid.CreateVersion7(), code, command.Title!, command.Kind!.Value,
             command.MinimumGrade is null ? null : Grade.Parse(command.MinimumGrade), command.Standard!.ToDomain());
         db.Positions.Add(position);
+        audit.Touch(position.Id);
         return PositionDto.From(position);
     }
 }

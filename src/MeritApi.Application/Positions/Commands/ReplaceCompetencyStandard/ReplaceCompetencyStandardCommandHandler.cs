@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
 
-internal sealed class ReplaceCompetencyStandardCommandHandler(IApplicationDbContext db)
+internal sealed class ReplaceCompetencyStandardCommandHandler(IApplicationDbContext db, IAuditScope audit)
     : ICommandHandler<ReplaceCompetencyStandardCommand, PositionDto>
 {
     public async ValueTask<PositionDto> Handle(ReplaceCompetencyStandardCommand command, CancellationToken cancellationToken)
@@ -15,6 +15,7 @@ internal sealed class ReplaceCompetencyStandardCommandHandler(IApplicationDbCont
                        ?? throw new NotFoundException("Position", command.PositionId);
         await db.EnsureCompetenciesExistAsync("requirements", command.Requirements!, cancellationToken);
         position.ReplaceStandard(command.Requirements!.ToDomain());
+        audit.Touch(position.Id);
         return PositionDto.From(position);
     }
 }

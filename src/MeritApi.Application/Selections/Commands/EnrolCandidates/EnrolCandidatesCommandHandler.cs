@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
 
-internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<EnrolCandidatesCommand, IReadOnlyList<CandidateDto>>
 {
     public async ValueTask<IReadOnlyList<CandidateDto>> Handle(EnrolCandidatesCommand command, CancellationToken cancellationToken)
@@ -30,6 +30,7 @@ internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, Ti
         var now = clock.GetUtcNow();
         var candidates = ids.Select(id => selection.Enrol(Guid.CreateVersion7(), id, now)).ToList();
         db.Candidates.AddRange(candidates);
+        audit.Touch([selection.Id, .. candidates.Select(c => c.Id)]);
         return [.. candidates.Select(CandidateDto.From)];
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.OpenSelection;
 
-internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<OpenSelectionCommand, SelectionDto>
 {
     public async ValueTask<SelectionDto> Handle(OpenSelectionCommand command, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, Time
         var selection = new Selection(Guid.CreateVersion7(), positionId, command.Kind!.Value, command.Places ?? 1, policyVersion,
             command.LatestPerformanceYear ?? Selection.DefaultLatestPerformanceYear(now), command.Reference, now);
         db.Selections.Add(selection);
+        audit.Touch(selection.Id, positionId);
         return SelectionDto.From(selection);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 
-internal sealed class RunScoringCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class RunScoringCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RunScoringCommand, ScoringRunDto>
 {
     public async ValueTask<ScoringRunDto> Handle(RunScoringCommand command, CancellationToken cancellationToken)
@@ -25,11 +25,13 @@ internal sealed class RunScoringCommandHandler(IApplicationDbContext db, TimePro
         var evidence = await ReadEvidenceAsync(selection, context, cancellationToken);
 
         var scores = evidence.Select(e => MeritScorer.Score(context, e.Evidence)).ToList();
-        var ranks = Ranking.Assign(scores);
+        var ranks = Ranking.Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
         var results = evidence.Select((e, i) => new CandidateResult(e.Candidate, e.Nip, e.Evidence.Grade, scores[i], ranks[i])).ToList();
 
-        var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.GetUtcNow(), results);
+        var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.GetUtcNow(), policy, position.MinimumGrade, results);
         db.ScoringRuns.Add(run);
+        audit.Touch(selection.Id, run.Id);
+        audit.RecordOutcome(run.ResultsDigest);
         return ScoringRunDto.From(run);
     }
 

@@ -1,0 +1,68 @@
+using Mediator;
+using MeritApi.Api.Rendering;
+using MeritApi.Application.Audit.Queries.ListAuditEntries;
+using MeritApi.Application.Audit.Queries.ListMeritDeviations;
+using MeritApi.Application.Audit.Queries.VerifyAuditChain;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Rationales.Queries.GetRationale;
+using MeritApi.Application.Rationales.Queries.VerifyRationale;
+using MeritApi.Domain.Rationales;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace MeritApi.Api.Endpoints;
+
+public static class AuditEndpoints
+{
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var rationale = app.MapGroup("/api/v1/selections/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}/rationale")
+            .WithTags("Rationales and verification");
+        rationale.MapGet("/", GetRationale).WithSummary("The full rationale of a candidate's result (auditor, committee)")
+            .WithDescription("JSON by default; `Accept: text/markdown` or `text/plain` gives the statement an auditor reads, in English with the Indonesian terms.")
+            .Produces<CandidateRationale>(StatusCodes.Status200OK, "application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/plain")
+            .ProducesReadProblems();
+        rationale.MapGet("/verification", VerifyRationale).WithSummary("Recompute a stored result and check its seal (auditor)")
+            .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.")
+            .ProducesReadProblems();
+
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
+        audit.MapGet("/entries", ListEntries).WithSummary("Page through the audit trail (auditor)").ProducesReadProblems();
+        audit.MapGet("/verification", VerifyChain).WithSummary("Verify the audit trail's hash chain end to end (auditor)")
+            .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry).")
+            .ProducesReadProblems();
+        audit.MapGet("/merit-deviations", ListDeviations).WithSummary("Committee choices outside the top of the ranking (auditor)")
+            .ProducesReadProblems();
+    }
+
+    private static async Task<IResult> GetRationale(Guid id, Guid runId, Guid candidateId, HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        var rationale = await sender.Send(new GetRationaleQuery(id, runId, candidateId), ct);
+        var accepts = request.GetTypedHeaders().Accept ?? [];
+        var text = accepts.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault(a =>
+            a.MediaType.Equals("text/markdown", StringComparison.OrdinalIgnoreCase) ||
+            a.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase) ||
+            a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+        if (text is null || text.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Ok(rationale);
+        return TypedResults.Text(RationaleStatement.ToMarkdown(rationale), $"{text.MediaType.Value}; charset=utf-8");
+    }
+
+    private static async Task<Ok<RationaleVerificationDto>> VerifyRationale(Guid id, Guid runId, Guid candidateId, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyRationaleQuery(id, runId, candidateId), ct));
+
+    private static async Task<Ok<PagedList<AuditEntryDto>>> ListEntries(ISender sender, CancellationToken ct,
+        Guid? selectionId = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListAuditEntriesQuery(selectionId, actor, from, to, page, pageSize), ct));
+
+    private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct));
+
+    private static async Task<Ok<PagedList<MeritDeviationDto>>> ListDeviations(ISender sender, CancellationToken ct,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, bool flaggedOnly = false,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListMeritDeviationsQuery(from, to, positionId, flaggedOnly, page, pageSize), ct));
+}

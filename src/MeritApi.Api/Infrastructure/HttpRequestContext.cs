@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using MeritApi.Application.Common.Interfaces;
+
+namespace MeritApi.Api.Infrastructure;
+
+/// <summary>The audit trail's view of the current HTTP request: the authenticated caller, request id and body digest.</summary>
+public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : IRequestContext
+{
+    public const string RequestIdHeader = "X-Request-Id";
+    internal const string RequestIdItem = "MeritApi.RequestId";
+    internal const string BodyDigestItem = "MeritApi.BodyDigest";
+
+    private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("No HTTP request in progress.");
+
+    public string Actor => Context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
+
+    public string Role => Context.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+
+    public string RequestId => Context.Items[RequestIdItem] as string ?? Context.TraceIdentifier;
+
+    public string? BodyDigest => Context.Items[BodyDigestItem] as string;
+
+    /// <summary>
+    /// Takes the caller's X-Request-Id when it is a sane token (so an HR system can correlate its retries),
+    /// otherwise makes one, and echoes it on the response.
+    /// </summary>
+    public static Task AssignRequestId(HttpContext context, Func<Task> next)
+    {
+        var offered = context.Request.Headers[RequestIdHeader].ToString();
+        var id = SaneRequestId().IsMatch(offered) ? offered : Guid.CreateVersion7().ToString();
+        context.Items[RequestIdItem] = id;
+        context.Response.Headers[RequestIdHeader] = id;
+        return next();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaneRequestId();
+}

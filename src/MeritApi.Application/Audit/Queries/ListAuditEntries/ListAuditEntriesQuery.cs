@@ -1,0 +1,50 @@
+using FluentValidation;
+using Mediator;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Common.Validation;
+using MeritApi.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Audit.Queries.ListAuditEntries;
+
+/// <summary>The audit trail in sequence order, optionally only what touched a selection, one actor's, or a time range.</summary>
+public sealed record ListAuditEntriesQuery(
+    Guid? SelectionId, string? Actor, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedList<AuditEntryDto>>, IPagedQuery;
+
+public sealed record AuditEntryDto(
+    long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string Command, IReadOnlyList<Guid> TouchedIds,
+    string RequestId, string BodyDigest, string? OutcomeDigest, string PreviousHash, string Hash)
+{
+    public static AuditEntryDto From(AuditEntry e) => new(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.Command, e.TouchedIds,
+        e.RequestId, e.BodyDigest, e.OutcomeDigest, e.PreviousHash, e.Hash);
+}
+
+internal sealed class ListAuditEntriesQueryValidator : AbstractValidator<ListAuditEntriesQuery>
+{
+    public ListAuditEntriesQueryValidator()
+    {
+        this.IncludePaging();
+        RuleFor(q => q.Actor).OptionalText(200);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+    }
+}
+
+internal sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : IQueryHandler<ListAuditEntriesQuery, PagedList<AuditEntryDto>>
+{
+    public async ValueTask<PagedList<AuditEntryDto>> Handle(ListAuditEntriesQuery query, CancellationToken cancellationToken)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (query.SelectionId is { } selectionId)
+            entries = entries.Where(e => e.TouchedIds.Contains(selectionId));
+        if (query.Actor is not null)
+            entries = entries.Where(e => e.Actor == query.Actor);
+        if (query.From is { } from)
+            entries = entries.Where(e => e.OccurredAt >= from);
+        if (query.To is { } to)
+            entries = entries.Where(e => e.OccurredAt <= to);
+        var page = await entries.OrderBy(e => e.Sequence).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return new PagedList<AuditEntryDto>([.. page.Items.Select(AuditEntryDto.From)], page.Page, page.PageSize, page.TotalCount);
+    }
+}

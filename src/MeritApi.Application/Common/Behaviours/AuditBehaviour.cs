@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Mediator;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Audit;
+using MeritApi.Domain.Rationales;
+
+namespace MeritApi.Application.Common.Behaviours;
+
+/// <summary>
+/// Every command appends one audit entry (who, role, what, which records, request id, body digest) in the same
+/// transaction as its effect: a command that is not recorded did not happen, and vice versa.
+/// </summary>
+public sealed class AuditBehaviour<TMessage, TResponse>(
+    IApplicationDbContext db, IAuditTrail trail, IAuditScope scope, IRequestContext request)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    private const string CommandSuffix = "Command";
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var audit = (AuditScope)scope;
+        var name = typeof(TMessage).Name;
+        await trail.AppendAsync(new AuditRecord(
+            request.Actor,
+            request.Role,
+            name.EndsWith(CommandSuffix, StringComparison.Ordinal) ? name[..^CommandSuffix.Length] : name,
+            audit.Touched,
+            request.RequestId,
+            request.BodyDigest ?? RationaleSeal.Sha256Hex(JsonSerializer.Serialize(message)),
+            audit.OutcomeDigest), cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,16 @@
+using MeritApi.Domain.Decisions;
+
+namespace MeritApi.Application.Selections;
+
+public sealed record DecisionChoiceDto(Guid CandidateId, string CandidateCode, int Rank, decimal MeritScore, ChoiceStanding Standing,
+    bool MeritDeviation, bool Flagged);
+
+public sealed record DecisionDto(
+    Guid Id, Guid SelectionId, Guid ScoringRunId, int Places, string? Justification, string DecidedBy, DateTimeOffset DecidedAt,
+    IReadOnlyList<DecisionChoiceDto> Choices)
+{
+    public static DecisionDto From(SelectionDecision d) => new(d.Id, d.SelectionId, d.ScoringRunId, d.Places, d.Justification,
+        d.DecidedBy, d.DecidedAt,
+        [.. d.Choices.OrderBy(c => c.Rank).Select(c => new DecisionChoiceDto(c.CandidateId, c.CandidateCode, c.Rank, c.MeritScore,
+            c.Standing, c.Standing != ChoiceStanding.TopRanked, c.Standing == ChoiceStanding.OutsideBestThree))]);
+}

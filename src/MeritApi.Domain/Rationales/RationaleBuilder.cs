@@ -1,0 +1,70 @@
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.Selections;
+
+namespace MeritApi.Domain.Rationales;
+
+/// <summary>Builds and seals a candidate's rationale from a stored result and the policy it was scored under.</summary>
+public static class RationaleBuilder
+{
+    public const string JpmFormula = "JPM = Σ min(assessed, required) / Σ required × 100, rounded half-even to 2 decimals";
+    public const string PerformanceFormula = "performance = Σ (year weight × rating value) / 5 × 100, rounded half-even to 2 decimals";
+    public const string MeritFormula = "merit = competence weight × JPM + performance weight × performance, rounded half-even to 2 decimals";
+
+    public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, CandidateResult result)
+    {
+        var competencies = result.CompetencyGaps
+            .Select(g => new CompetencyLine(g.CompetencyCode, g.RequiredLevel, g.AssessedLevel, g.Gap, g.CreditedLevel)).ToList();
+        var years = result.PerformanceYears
+            .Select(y => new PerformanceYearLine(y.Year, y.Weight, y.Rating, (int)(y.Rating ?? 0), y.Weight * (int)(y.Rating ?? 0))).ToList();
+
+        var credited = competencies.Sum(c => c.CreditedLevel);
+        var required = competencies.Sum(c => c.RequiredLevel);
+        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm,
+            [.. competencies.Where(c => c.AssessedLevel is null).Select(c => c.CompetencyCode)]);
+
+        var (top, middle) = JpmBands.Thresholds(policy.BandSet);
+        var band = new BandStep(policy.BandSet, top, middle, result.JpmBand, JpmBands.IndonesianTerm(result.JpmBand));
+
+        var weightedSum = years.Sum(y => y.WeightedValue);
+        var performance = new PerformanceStep(PerformanceFormula, weightedSum, weightedSum / MeritScorer.RatingScaleMax * 100m,
+            result.PerformanceScore);
+
+        var competencePart = policy.CompetenceWeight * result.Jpm;
+        var performancePart = policy.PerformanceWeight * result.PerformanceScore;
+        var merit = new MeritStep(MeritFormula, policy.CompetenceWeight, result.Jpm, competencePart, policy.PerformanceWeight,
+            result.PerformanceScore, performancePart, competencePart + performancePart, result.MeritScore,
+            $"{Normalise(competencePart + performancePart)} → {Normalise(result.MeritScore)} (half-even, {MeritRounding.Decimals} decimals)");
+
+        var box = Scoring.TalentBox.FromNumber(result.TalentBox);
+        var talentBox = new TalentBoxStep(box.Potential, box.Performance, box.Number, box.InTalentPool, box.Meaning);
+
+        var latestRating = (int?)result.LatestRating ?? 0;
+        var rank = new RankStep(result.Rank, result.RankDecidedBy, latestRating, ExplainRank(result));
+
+        var rationale = new CandidateRationale(selectionId, result.ScoringRunId, result.CandidateId, result.CandidateCode,
+            new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, [.. policy.PerformanceYearWeights],
+                policy.BandSet, policy.MinimumRating, minimumGrade?.ToString()),
+            new RationaleEvidence(result.Grade.ToString(), competencies, years),
+            jpm, band, performance, merit, talentBox,
+            new EligibilityStep(result.Eligible, [.. result.IneligibilityReasons]),
+            rank);
+        return rationale with { Seal = RationaleSeal.Compute(rationale) };
+    }
+
+    private static string ExplainRank(CandidateResult result) => result.Rank is not { } rank
+        ? "Not ranked: the candidate is not eligible (see eligibility). Eligibility gates decide who may be ranked, never the order."
+        : result.RankDecidedBy switch
+        {
+            RankDecision.MeritScore => $"Rank {rank}: placed by merit score alone.",
+            RankDecision.JobPersonMatch => $"Rank {rank}: equal merit score with a neighbour; the higher job-person match (JPM) decides.",
+            RankDecision.LatestRating => $"Rank {rank}: equal merit score and JPM with a neighbour; the latest year's SKP rating decides.",
+            RankDecision.SharedRank => $"Rank {rank}, shared: equal on merit score, JPM and latest SKP rating; a tie is never broken by name, id, age or seniority.",
+            _ => $"Rank {rank}.",
+        };
+
+    /// <summary>A decimal without trailing zeros: the same number always prints the same way, whatever its scale.</summary>
+    public static string Normalise(decimal value) =>
+        value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MeritApi.Domain.Rationales;
+
+/// <summary>
+/// SHA-256 over a canonical JSON form of a rationale (fixed member order, camelCase, enum names, decimals
+/// without trailing zeros, the seal itself left out), so anyone can recompute it from the published rationale.
+/// </summary>
+public static class RationaleSeal
+{
+    private static readonly JsonSerializerOptions Canonical = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(), new CanonicalDecimalConverter() },
+    };
+
+    public static string Compute(CandidateRationale rationale) =>
+        Sha256Hex(JsonSerializer.Serialize(rationale with { Seal = null }, Canonical));
+
+    public static string CanonicalJson(CandidateRationale rationale) => JsonSerializer.Serialize(rationale with { Seal = null }, Canonical);
+
+    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private sealed class CanonicalDecimalConverter : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(RationaleBuilder.Normalise(value));
+    }
+}
