@@ -11,7 +11,7 @@ var connectionString = builder.Configuration.GetConnectionString("MeritDb")
                        ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(connectionString);
-builder.Services.AddWebApi();
+builder.Services.AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 

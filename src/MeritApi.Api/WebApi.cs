@@ -1,23 +1,25 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MeritApi.Api;
 
-/// <summary>The HTTP pipeline: JSON rules, problem details, the merit-only guard, Swagger and health.</summary>
+/// <summary>The HTTP pipeline: security, JSON rules, problem details, the merit-only guard, Swagger and health.</summary>
 public static class WebApi
 {
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // Without this, minimal APIs answer a body they cannot bind with an empty 400; we want problem details.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
@@ -35,22 +37,10 @@ public static class WebApi
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
 
+        services.AddMeritAuthentication(configuration);
+        services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
         services.AddHealthChecks().AddDbContextCheck<MeritDbContext>("database", tags: ["ready"]);
-
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options =>
-        {
-            options.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "MeritApi",
-                Version = "v1",
-                Description = "Merit-based promotion and placement of civil servants (ASN): evidence in, deterministic merit scores, " +
-                              "ranked shortlists out. Every error is RFC 9457 problem details with a stable 'type'.",
-            });
-            // The commands, queries and DTOs are documented where they live, in the Application and Domain layers.
-            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "MeritApi.*.xml"))
-                options.IncludeXmlComments(xml, includeControllerXmlComments: true);
-        });
+        services.AddMeritSwagger();
         return services;
     }
 
@@ -59,13 +49,26 @@ public static class WebApi
         app.Use(HttpRequestContext.AssignRequestId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<MeritOnlyGuardMiddleware>();
+        app.Use(SecurityHeaders.Apply);
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
 
         app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "MeritApi");
+        app.UseSwaggerUI(options =>
+        {
+            options.DocumentTitle = "MeritApi";
+            options.EnablePersistAuthorization();
+        });
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        // After authorization: the bodies of callers who may not write are never parsed.
+        app.UseMiddleware<MeritOnlyGuardMiddleware>();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous().DisableRateLimiting();
         return app;
     }
 
@@ -81,5 +84,36 @@ public static class WebApi
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MeritOnlyGuardMiddleware.MaxDepth;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    }
+
+    /// <summary>
+    /// A fixed window per client (the token's subject, or the address of an anonymous caller), so one runaway
+    /// HR sync cannot starve the others. Limits come from configuration (RateLimit:PermitsPerMinute).
+    /// </summary>
+    private static void ConfigureRateLimiting(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions options, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimit:PermitsPerMinute", 3000);
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? $"ip:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        options.OnRejected = async (context, cancellationToken) =>
+        {
+            var http = context.HttpContext;
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Type = ProblemTypes.TooManyRequests,
+                    Title = "Too many requests",
+                    Detail = $"At most {permits} requests a minute per client; retry after the time in Retry-After.",
+                },
+            });
+        };
     }
 }

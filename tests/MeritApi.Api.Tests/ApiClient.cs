@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MeritApi.Api.Security;
 
 namespace MeritApi.Api.Tests;
 
@@ -14,7 +15,19 @@ public static class ApiClient
 {
     private static int _nipCounter = Random.Shared.Next(100_000, 900_000);
 
-    public static HttpClient Create() => ApiTestEnvironment.Factory.CreateClient();
+    /// <summary>
+    /// A client whose token carries every role: tests of behaviour (not of access rules) use it, so that each
+    /// can drive the whole flow. The role matrix tests use single-role tokens.
+    /// </summary>
+    public static HttpClient Create() => CreateWithToken(TestTokens.Mint(Roles.All));
+
+    public static HttpClient CreateWithToken(string? token)
+    {
+        var client = ApiTestEnvironment.Factory.CreateClient();
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>A fresh 18-digit NIP for test data.</summary>
     public static string NewNip() => $"198{Interlocked.Increment(ref _nipCounter):D6}202001{Random.Shared.Next(100, 999)}";

@@ -13,6 +13,9 @@ public sealed class MeritApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("ConnectionStrings:MeritDb", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("DemoData:Seed", "false");
+        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Auth:Audience", TestTokens.Audience);
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
     }
 }
 

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Competencies;
 using MeritApi.Application.Competencies.Commands.RegisterCompetency;
@@ -14,10 +15,10 @@ public static class CompetencyEndpoints
     {
         var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies");
 
-        group.MapPost("/", Register).WithSummary("Register a competency in the dictionary (HR system)")
+        group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a competency in the dictionary (HR system)")
             .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones.")
             .ProducesWriteProblems();
-        group.MapGet("/", List).WithSummary("List the competency dictionary").ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary").ProducesReadProblems();
     }
 
     private static async Task<Created<CompetencyDto>> Register(RegisterCompetencyCommand command, ISender sender, CancellationToken ct)

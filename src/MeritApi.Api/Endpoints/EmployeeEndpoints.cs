@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Employees;
 using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
@@ -16,18 +17,18 @@ public static class EmployeeEndpoints
     {
         var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence");
 
-        group.MapPost("/", Register).WithSummary("Register a civil servant (HR system)")
+        group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
             .ProducesWriteProblems();
-        group.MapPost("/{id:guid}/competency-assessments", RecordAssessment)
+        group.MapPost("/{id:guid}/competency-assessments", RecordAssessment).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record a competency assessment (HR system)")
             .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency.")
             .ProducesWriteProblems();
-        group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating)
+        group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record or correct the SKP performance rating of a year (HR system)")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
-        group.MapGet("/", List).WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.HrOrAuditor).WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
     }
 
     private static async Task<Created<EmployeeDto>> Register(RegisterEmployeeCommand command, ISender sender, CancellationToken ct)

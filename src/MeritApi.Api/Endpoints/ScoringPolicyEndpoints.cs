@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.ScoringPolicies;
 using MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
@@ -14,11 +15,11 @@ public static class ScoringPolicyEndpoints
     {
         var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
 
-        group.MapPost("/", Create).WithSummary("Define the next scoring policy version (administrator)")
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Define the next scoring policy version (administrator)")
             .WithDescription("Versions are immutable: a change of rules is always a new version.")
             .ProducesWriteProblems();
-        group.MapGet("/{version:int}", Get).WithSummary("One scoring policy version").ProducesReadProblems();
-        group.MapGet("/", List).WithSummary("List scoring policy versions, newest first").ProducesReadProblems();
+        group.MapGet("/{version:int}", Get).RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version").ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first").ProducesReadProblems();
     }
 
     private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyCommand command, ISender sender, CancellationToken ct)

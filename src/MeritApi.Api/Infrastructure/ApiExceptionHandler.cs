@@ -43,7 +43,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         DomainException d => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", d.Message), d.Rule),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
-        ArgumentException a => Validation(new() { [a.ParamName ?? "body"] = [a.Message] }),
+        // Domain guards name the field (as the parameter) they refuse; the message is for the client, without .NET's suffix.
+        ArgumentException a => Validation(new()
+        {
+            [a.ParamName ?? "body"] = [a.ParamName is null ? a.Message : a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal)],
+        }),
         FormatException f => Validation(new() { ["body"] = [f.Message] }),
         NpgsqlException { IsTransient: true } or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable,
             ProblemTypes.ServiceUnavailable, "Service temporarily unavailable",

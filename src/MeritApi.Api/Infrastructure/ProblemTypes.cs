@@ -11,6 +11,9 @@ public static class ProblemTypes
     public const string Validation = Prefix + "validation";
     public const string NonMeritAttribute = Prefix + "non-merit-attribute";
     public const string MalformedRequest = Prefix + "malformed-request";
+    public const string Unauthorized = Prefix + "unauthorized";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string TooManyRequests = Prefix + "too-many-requests";
     public const string NotFound = Prefix + "not-found";
     public const string Conflict = Prefix + "conflict";
     public const string RuleViolation = Prefix + "rule-violation";
@@ -24,7 +27,10 @@ public static class ProblemTypes
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status409Conflict => Conflict,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,

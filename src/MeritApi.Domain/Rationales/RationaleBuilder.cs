@@ -35,7 +35,7 @@ public static class RationaleBuilder
         var performancePart = policy.PerformanceWeight * result.PerformanceScore;
         var merit = new MeritStep(MeritFormula, policy.CompetenceWeight, result.Jpm, competencePart, policy.PerformanceWeight,
             result.PerformanceScore, performancePart, competencePart + performancePart, result.MeritScore,
-            $"{Normalise(competencePart + performancePart)} → {Normalise(result.MeritScore)} (half-even, {MeritRounding.Decimals} decimals)");
+            $"half-even to {MeritRounding.Decimals} decimals");
 
         var box = Scoring.TalentBox.FromNumber(result.TalentBox);
         var talentBox = new TalentBoxStep(box.Potential, box.Performance, box.Number, box.InTalentPool, box.Meaning);
