@@ -59,6 +59,20 @@ export DemoData__Seed=true
 : "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
 export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
 
+# Development tokens (12 h) for each role, to paste into Swagger's Authorize box. The committee token may see the
+# two demo selections, whose ids are fixed by the demo data set.
+demo_selections=(0196a000-0000-7000-8000-000000000001 0196a000-0000-7000-8000-000000000002)
+echo "run.sh: development bearer tokens (paste into Swagger's Authorize box; mint more with ./build/token.sh):"
+for role in hr-system committee auditor admin; do
+  if [[ $role == committee ]]; then
+    token=$(./build/token.sh "$role" --selection "${demo_selections[0]}" --selection "${demo_selections[1]}")
+  else
+    token=$(./build/token.sh "$role")
+  fi
+  printf '  %-10s %s\n' "$role" "$token"
+done
+echo "run.sh: demo selections: promotion ${demo_selections[0]}, placement ${demo_selections[1]}"
+
 # First URL, with a wildcard host shown as the loopback address to browse to.
 browse=$(sed -E 's#//(\+|\*|0\.0\.0\.0)([:/]|$)#//127.0.0.1\2#' <<<"${urls%%;*}")
 echo "run.sh: Swagger UI: $browse/swagger"

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Api.Rendering;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
@@ -28,7 +29,7 @@ public static class AuditEndpoints
             .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.")
             .ProducesReadProblems();
 
-        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").AddEndpointFilter<IdempotencyFilter>();
         audit.MapGet("/entries", ListEntries).RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)").ProducesReadProblems();
         audit.MapGet("/verification", VerifyChain).RequireAuthorization(Policies.Auditor).WithSummary("Verify the audit trail's hash chain end to end (auditor)")
             .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry).")

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Competencies;
@@ -13,7 +14,7 @@ public static class CompetencyEndpoints
 {
     public static void MapCompetencyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies");
+        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies").AddEndpointFilter<IdempotencyFilter>();
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a competency in the dictionary (HR system)")
             .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones.")

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Employees;
@@ -15,7 +16,7 @@ public static class EmployeeEndpoints
 {
     public static void MapEmployeeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence");
+        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence").AddEndpointFilter<IdempotencyFilter>();
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Positions;
@@ -14,7 +15,7 @@ public static class PositionEndpoints
 {
     public static void MapPositionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
+        var group = app.MapGroup("/api/v1/positions").WithTags("Positions").AddEndpointFilter<IdempotencyFilter>();
 
         group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem).WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
         group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).RequireAuthorization(Policies.HrSystem)

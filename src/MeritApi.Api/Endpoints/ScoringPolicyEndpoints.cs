@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.ScoringPolicies;
@@ -13,7 +14,7 @@ public static class ScoringPolicyEndpoints
 {
     public static void MapScoringPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
+        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies").AddEndpointFilter<IdempotencyFilter>();
 
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Define the next scoring policy version (administrator)")
             .WithDescription("Versions are immutable: a change of rules is always a new version.")

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Selections;
@@ -24,7 +25,7 @@ public static class SelectionEndpoints
 {
     public static void MapSelectionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists")
+        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<IdempotencyFilter>()
             .AddEndpointFilter<CommitteeScopeFilter>();
 
         group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)").ProducesWriteProblems();

@@ -16,6 +16,7 @@ public static class ProblemTypes
     public const string TooManyRequests = Prefix + "too-many-requests";
     public const string NotFound = Prefix + "not-found";
     public const string Conflict = Prefix + "conflict";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string RuleViolation = Prefix + "rule-violation";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";

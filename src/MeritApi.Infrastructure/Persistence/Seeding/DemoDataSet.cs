@@ -14,6 +14,10 @@ namespace MeritApi.Infrastructure.Persistence.Seeding;
 internal sealed class DemoDataSet(MeritDbContext db, DateTimeOffset now)
 {
     public const int EmployeeCount = 200;
+
+    /// <summary>Fixed ids, so ./build/run.sh can print a committee token for the demo selections before the API starts.</summary>
+    public static readonly Guid PromotionSelectionId = Guid.Parse("0196a000-0000-7000-8000-000000000001");
+    public static readonly Guid PlacementSelectionId = Guid.Parse("0196a000-0000-7000-8000-000000000002");
     private const int Seed = 2026;
 
     private static readonly Competency[] TechnicalCompetencies =
@@ -71,9 +75,9 @@ internal sealed class DemoDataSet(MeritDbContext db, DateTimeOffset now)
         db.Employees.AddRange(employees);
 
         var latestYear = Selection.DefaultLatestPerformanceYear(now);
-        var promotion = new Selection(Guid.CreateVersion7(), head.Id, SelectionKind.Promotion, 1, 1, latestYear,
+        var promotion = new Selection(PromotionSelectionId, head.Id, SelectionKind.Promotion, 1, 1, latestYear,
             $"PENG-{now.Year}/KEP/001", now);
-        var placement = new Selection(Guid.CreateVersion7(), analyst.Id, SelectionKind.Placement, 2, 1, latestYear,
+        var placement = new Selection(PlacementSelectionId, analyst.Id, SelectionKind.Placement, 2, 1, latestYear,
             $"PENG-{now.Year}/AK/002", now);
         db.Selections.AddRange(promotion, placement);
         var shuffled = employees.OrderBy(_ => _random.Next()).ToList();
