@@ -15,7 +15,11 @@ namespace MeritApi.Api;
 /// <summary>The HTTP pipeline: security, JSON rules, problem details, the merit-only guard, Swagger and health.</summary>
 public static class WebApi
 {
+    /// <summary>The default body limit of a write; an endpoint may allow more (bulk import), up to <see cref="MaxAnyRequestBytes"/>.</summary>
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>What Kestrel lets through at all; the merit-only guard then applies each endpoint's own limit.</summary>
+    public const long MaxAnyRequestBytes = 64 * 1024 * 1024;
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +27,7 @@ public static class WebApi
         // Without this, minimal APIs answer a body they cannot bind with an empty 400; we want problem details.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
-            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+            options.Limits.MaxRequestBodySize = MaxAnyRequestBytes);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -3,12 +3,14 @@ using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Employees;
+using MeritApi.Application.Employees.Commands.ImportEmployees;
 using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 using MeritApi.Application.Employees.Commands.RecordPerformanceRating;
 using MeritApi.Application.Employees.Commands.RegisterEmployee;
 using MeritApi.Application.Employees.Queries.GetEmployee;
 using MeritApi.Application.Employees.Queries.ListEmployees;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MeritApi.Api.Endpoints;
 
@@ -21,6 +23,12 @@ public static class EmployeeEndpoints
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
             .ProducesWriteProblems();
+        group.MapPost("/import", Import).RequireAuthorization(Policies.HrSystem)
+            .WithSummary("Bulk import employees with their assessments and SKP ratings (HR system)")
+            .WithDescription($"Up to {ImportEmployeesCommand.MaxRows} rows per call, upserted by NIP, all or none: a bad row answers 400 with " +
+                             "each bad row's index and field (employees[i].…) and stores nothing. Re-sending the same batch changes nothing.")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportMaxRequestBytes))
+            .ProducesWriteProblems();
         group.MapPost("/{id:guid}/competency-assessments", RecordAssessment).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record a competency assessment (HR system)")
             .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency.")
@@ -31,6 +39,12 @@ public static class EmployeeEndpoints
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.HrOrAuditor).WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
         group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
     }
+
+    /// <summary>10,000 rows with their evidence fit comfortably; the API's default limit is far smaller.</summary>
+    public const long ImportMaxRequestBytes = WebApi.MaxAnyRequestBytes;
+
+    private static async Task<Ok<ImportSummaryDto>> Import(ImportEmployeesCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command, ct));
 
     private static async Task<Created<EmployeeDto>> Register(RegisterEmployeeCommand command, ISender sender, CancellationToken ct)
     {

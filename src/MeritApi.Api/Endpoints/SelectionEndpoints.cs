@@ -6,6 +6,8 @@ using MeritApi.Application.Selections;
 using MeritApi.Application.Selections.Commands.EnrolCandidates;
 using MeritApi.Application.Selections.Commands.OpenSelection;
 using MeritApi.Application.Selections.Commands.RecordDecision;
+using MeritApi.Application.Selections.Commands.RevealIdentities;
+using MeritApi.Api.Rendering;
 using MeritApi.Application.Selections.Queries.GetDecision;
 using MeritApi.Application.Selections.Queries.GetDecisionFile;
 using MeritApi.Application.Selections.Commands.RunScoring;
@@ -50,13 +52,21 @@ public static class SelectionEndpoints
                              $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters and is recorded as a merit deviation " +
                              "(flagged outside the best 3n); an ineligible candidate is refused. The selection is then closed (409 for enrolment and scoring).")
             .ProducesWriteProblems();
+        group.MapPost("/{id:guid}/identity-reveal", RevealIdentities).RequireAuthorization(Policies.Committee)
+            .WithSummary("Reveal candidates' names on the shortlist (committee)")
+            .WithDescription("Only once the selection has been scored; recorded in the audit trail.")
+            .ProducesWriteProblems();
         group.MapGet("/{id:guid}/decision", GetDecision).RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision").ProducesReadProblems();
         group.MapGet("/{id:guid}/decision-file", GetDecisionFile).RequireAuthorization(Policies.Auditor).WithSummary("The selection's complete decision file, for archiving (auditor)")
             .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
             .ProducesReadProblems();
 
         group.MapGet("/{id:guid}/shortlist", Shortlist).RequireAuthorization(Policies.ReadResults).WithSummary("The ranked shortlist (committee)")
-            .WithDescription("Blind: candidate codes and masked NIPs. Latest run unless runId is given. 'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true.")
+            .WithDescription("Blind until the committee reveals identities: candidate codes and masked NIPs. Latest run unless runId is given. " +
+                             "'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true. " +
+                             "JSON, or CSV with `?format=csv` or `Accept: text/csv`.")
+            .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json")
+            .Produces<string>(StatusCodes.Status200OK, ShortlistCsv.ContentType)
             .ProducesReadProblems();
     }
 
@@ -114,7 +124,19 @@ public static class SelectionEndpoints
         return TypedResults.Ok(file);
     }
 
-    private static async Task<Ok<ShortlistDto>> Shortlist(Guid id, ISender sender, CancellationToken ct,
-        Guid? runId = null, int? top = null, bool includeIneligible = false, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new GetShortlistQuery(id, runId, top, includeIneligible, page, pageSize), ct));
+    private static async Task<IResult> Shortlist(Guid id, HttpRequest request, ISender sender, CancellationToken ct,
+        Guid? runId = null, int? top = null, bool includeIneligible = false, int page = 1, int pageSize = Paging.DefaultPageSize,
+        string? format = null)
+    {
+        var shortlist = await sender.Send(new GetShortlistQuery(id, runId, top, includeIneligible, page, pageSize), ct);
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ||
+                  (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(ShortlistCsv.ContentType, StringComparison.OrdinalIgnoreCase)));
+        if (!csv)
+            return TypedResults.Ok(shortlist);
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"shortlist-{id}-run-{shortlist.RunSequence}.csv\"";
+        return TypedResults.Text(ShortlistCsv.Render(shortlist), $"{ShortlistCsv.ContentType}; charset=utf-8");
+    }
+
+    private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RevealIdentitiesCommand(id), ct));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MeritApi.Api.Infrastructure;
@@ -29,9 +30,20 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
             return;
         }
 
+        // The limit is enforced here, for every host (Kestrel or not): the endpoint's own, else the API's default.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? WebApi.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            await WriteTooLargeAsync(context, problems, limit);
+            return;
+        }
         request.EnableBuffering();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        if (!await CopyWithinLimitAsync(request.Body, buffer, limit, context.RequestAborted))
+        {
+            await WriteTooLargeAsync(context, problems, limit);
+            return;
+        }
         request.Body.Position = 0;
         context.Items[HttpRequestContext.BodyDigestItem] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         if (!request.HasJsonContentType())
@@ -72,6 +84,23 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
 
         await next(context);
     }
+
+    private static async Task<bool> CopyWithinLimitAsync(Stream body, MemoryStream buffer, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return false;
+            buffer.Write(chunk, 0, read);
+        }
+        return true;
+    }
+
+    private static Task WriteTooLargeAsync(HttpContext context, IProblemDetailsService problems, long limit) =>
+        WriteAsync(context, problems, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
+            $"This endpoint accepts bodies of at most {limit / 1024} KiB.", null);
 
     private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
 

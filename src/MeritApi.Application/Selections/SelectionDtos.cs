@@ -4,11 +4,12 @@ namespace MeritApi.Application.Selections;
 
 public sealed record SelectionDto(
     Guid Id, Guid PositionId, SelectionKind Kind, int Places, int PolicyVersion, int LatestPerformanceYear,
-    string? Reference, SelectionStatus Status, DateTimeOffset OpenedAt, int CandidateCount, int ScoringRunCount)
+    string? Reference, SelectionStatus Status, DateTimeOffset OpenedAt, int CandidateCount, int ScoringRunCount,
+    DateTimeOffset? IdentitiesRevealedAt)
 {
     public static SelectionDto From(Selection s) => new(
         s.Id, s.PositionId, s.Kind, s.Places, s.PolicyVersion, s.LatestPerformanceYear, s.Reference, s.Status, s.OpenedAt,
-        s.CandidateCount, s.ScoringRunCount);
+        s.CandidateCount, s.ScoringRunCount, s.IdentitiesRevealedAt);
 }
 
 /// <summary>A candidate as the HR system sees the enrolment: which employee got which blind code.</summary>

@@ -47,6 +47,9 @@ public sealed class Selection
     public SelectionStatus Status { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public int CandidateCount { get; private set; }
+
+    /// <summary>When the committee lifted blind review (null while the shortlist is blind).</summary>
+    public DateTimeOffset? IdentitiesRevealedAt { get; private set; }
     public int ScoringRunCount { get; private set; }
 
     /// <summary>The year before opening: the last year whose SKP is final when a selection opens.</summary>
@@ -95,6 +98,17 @@ public sealed class Selection
         var decision = new Decisions.SelectionDecision(decisionId, this, latestRun, chosen, justification, decidedBy, decidedAt);
         Status = SelectionStatus.Decided;
         return decision;
+    }
+
+    /// <summary>
+    /// Lifts blind review: names appear beside candidate codes. Only once a ranking exists, so that identities can
+    /// no longer influence it; revealing again changes nothing.
+    /// </summary>
+    public void RevealIdentities(DateTimeOffset revealedAt)
+    {
+        if (ScoringRunCount == 0)
+            throw new DomainException("not-scored", "Identities can be revealed only once the selection has been scored.");
+        IdentitiesRevealedAt ??= revealedAt;
     }
 
     private void EnsureNotDecided(string action)

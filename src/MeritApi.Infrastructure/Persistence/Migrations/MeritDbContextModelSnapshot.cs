@@ -688,6 +688,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("candidate_count");
 
+                    b.Property<DateTimeOffset?>("IdentitiesRevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("identities_revealed_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

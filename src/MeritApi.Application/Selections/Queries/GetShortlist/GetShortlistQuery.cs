@@ -17,12 +17,13 @@ public sealed record GetShortlistQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IQuery<ShortlistDto>, IPagedQuery;
 
-/// <summary>A blind shortlist line: candidate code and masked NIP, never a name.</summary>
+/// <summary>A shortlist line: candidate code and masked NIP; the name only once the committee revealed identities.</summary>
 public sealed record ShortlistEntryDto(
     int? Rank,
     Guid CandidateId,
     string CandidateCode,
     string MaskedNip,
+    string? Name,
     decimal Jpm,
     JpmBand JpmBand,
     decimal PerformanceScore,
@@ -40,4 +41,5 @@ public sealed record ShortlistDto(
     int PolicyVersion,
     int Places,
     int? Top,
+    bool IdentitiesRevealed,
     PagedList<ShortlistEntryDto> Candidates);

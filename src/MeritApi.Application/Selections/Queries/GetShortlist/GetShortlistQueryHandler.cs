@@ -10,7 +10,8 @@ internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQuer
     public async ValueTask<ShortlistDto> Handle(GetShortlistQuery query, CancellationToken cancellationToken)
     {
         var run = await db.FindRunAsync(query.SelectionId, query.RunId, cancellationToken);
-        var places = await db.Selections.Where(s => s.Id == query.SelectionId).Select(s => s.Places).FirstAsync(cancellationToken);
+        var selection = await db.Selections.Where(s => s.Id == query.SelectionId)
+            .Select(s => new { s.Places, Revealed = s.IdentitiesRevealedAt != null }).FirstAsync(cancellationToken);
 
         var results = db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id);
         results = query.IncludeIneligible
@@ -21,10 +22,12 @@ internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQuer
         // only makes paging stable — it carries no merit meaning and the rank stays shared.
         var page = await results
             .OrderBy(r => r.Rank == null).ThenBy(r => r.Rank).ThenByDescending(r => r.MeritScore).ThenBy(r => r.CandidateCode)
-            .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip, r.Jpm, r.JpmBand,
-                r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons))
+            .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
+                selection.Revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
+                r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
 
-        return new ShortlistDto(run.SelectionId, run.Id, run.Sequence, run.ScoredAt, run.PolicyVersion, places, query.Top, page);
+        return new ShortlistDto(run.SelectionId, run.Id, run.Sequence, run.ScoredAt, run.PolicyVersion, selection.Places, query.Top,
+            selection.Revealed, page);
     }
 }

@@ -1,0 +1,28 @@
+using Mediator;
+using MeritApi.Domain.Employees;
+
+namespace MeritApi.Application.Employees.Commands.ImportEmployees;
+
+/// <summary>
+/// Bulk import for nightly HR syncs: employees with their assessments and SKP ratings, upserted by NIP, all rows or
+/// none. Re-sending the same batch changes nothing: an identical assessment is not added twice and a rating of a year
+/// is only rewritten when it differs.
+/// </summary>
+public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : ICommand<ImportSummaryDto>
+{
+    public const int MaxRows = 10_000;
+}
+
+public sealed record EmployeeImportRow(
+    string? Nip,
+    string? Name,
+    string? Grade,
+    string? Unit,
+    IReadOnlyList<AssessmentImportRow>? Assessments,
+    IReadOnlyList<RatingImportRow>? PerformanceRatings);
+
+public sealed record AssessmentImportRow(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor);
+
+public sealed record RatingImportRow(int? Year, PerformanceRating? Rating);
+
+public sealed record ImportSummaryDto(int Rows, int Created, int Updated, int Unchanged, int AssessmentsAdded, int RatingsRecorded);

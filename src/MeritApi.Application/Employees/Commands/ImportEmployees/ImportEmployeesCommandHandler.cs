@@ -1,0 +1,94 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.Employees.Commands.ImportEmployees;
+
+internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
+    : ICommandHandler<ImportEmployeesCommand, ImportSummaryDto>
+{
+    public async ValueTask<ImportSummaryDto> Handle(ImportEmployeesCommand command, CancellationToken cancellationToken)
+    {
+        var rows = command.Employees!;
+        await EnsureCompetenciesExistAsync(rows, cancellationToken);
+
+        // One query for every employee of the batch, with their evidence, instead of one per row.
+        var nips = rows.Select(r => Nip.Parse(r.Nip!)).ToList();
+        var existing = await db.Employees.Include(e => e.Assessments).Include(e => e.PerformanceRatings)
+            .Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        int created = 0, updated = 0, unchanged = 0, assessmentsAdded = 0, ratingsRecorded = 0;
+        var touched = new List<Guid>(rows.Count);
+        foreach (var row in rows)
+        {
+            var nip = Nip.Parse(row.Nip!);
+            var grade = Grade.Parse(row.Grade!);
+            var changed = false;
+            if (existing.TryGetValue(nip, out var employee))
+            {
+                if (employee.Name != row.Name!.Trim() || employee.Grade != grade || employee.Unit != row.Unit!.Trim())
+                {
+                    employee.UpdateProfile(row.Name!, grade, row.Unit!);
+                    changed = true;
+                }
+            }
+            else
+            {
+                employee = new Employee(Guid.CreateVersion7(), nip, row.Name!, grade, row.Unit!);
+                db.Employees.Add(employee);
+                created++;
+            }
+
+            foreach (var a in row.Assessments ?? [])
+            {
+                var assessor = a.Assessor!.Trim();
+                if (employee.Assessments.Any(x => x.CompetencyCode == a.CompetencyCode && x.Level == a.Level &&
+                                                  x.AssessedOn == a.AssessedOn && x.Assessor == assessor))
+                    continue; // already recorded by an earlier sync
+                employee.RecordAssessment(Guid.CreateVersion7(), a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, assessor, now);
+                assessmentsAdded++;
+                changed = true;
+            }
+            foreach (var r in row.PerformanceRatings ?? [])
+            {
+                if (!employee.RecordPerformanceRating(r.Year!.Value, r.Rating!.Value, now)) continue;
+                ratingsRecorded++;
+                changed = true;
+            }
+
+            if (existing.ContainsKey(nip))
+            {
+                if (changed) updated++;
+                else unchanged++;
+            }
+            touched.Add(employee.Id);
+        }
+
+        audit.Touch([.. touched]);
+        return new ImportSummaryDto(rows.Count, created, updated, unchanged, assessmentsAdded, ratingsRecorded);
+    }
+
+    /// <summary>An unknown competency code is reported on each row and assessment that uses it.</summary>
+    private async Task EnsureCompetenciesExistAsync(IReadOnlyList<EmployeeImportRow> rows, CancellationToken cancellationToken)
+    {
+        var codes = rows.SelectMany(r => r.Assessments ?? []).Select(a => a.CompetencyCode!).Distinct().ToList();
+        var known = (await db.Competencies.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var failures = new List<ValidationFailure>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var assessments = rows[i].Assessments ?? [];
+            for (var j = 0; j < assessments.Count; j++)
+                if (!known.Contains(assessments[j].CompetencyCode!))
+                    failures.Add(new ValidationFailure($"employees[{i}].assessments[{j}].competencyCode",
+                        $"Competency '{assessments[j].CompetencyCode}' is not in the competency dictionary."));
+        }
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
+    }
+}
