@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Api.Infrastructure;
@@ -15,7 +15,10 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
 
     public string Actor => Context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 
-    public string Role => Context.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+    /// <summary>The token's role(s), comma-separated when it carries several.</summary>
+    public string Role => Context.User.FindAll(Roles.RoleClaim).Select(c => c.Value).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } roles
+        ? string.Join(',', roles)
+        : "none";
 
     public string RequestId => Context.Items[RequestIdItem] as string ?? Context.TraceIdentifier;
 
