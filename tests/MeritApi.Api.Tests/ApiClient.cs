@@ -130,4 +130,53 @@ public static class ApiClient
 
     public static Task<JsonNode> RunScoringAsync(this HttpClient client, Guid selectionId) =>
         client.PostAsync($"/api/v1/selections/{selectionId}/scoring-runs", null).ExpectAsync(HttpStatusCode.Created);
+
+    // ---- helpers for rationales, decisions and the audit trail ---------------------------------
+
+    public static Task<JsonNode> GetJsonAsync(this HttpClient client, string url) =>
+        client.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>Lower-case SHA-256 hex of exactly these bytes, as the audit trail records a request body.</summary>
+    public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    /// <summary>Sends exactly these JSON bytes (no re-serialisation), optionally with an X-Request-Id.</summary>
+    public static Task<HttpResponseMessage> SendRawJsonAsync(this HttpClient client, HttpMethod method, string url, byte[] body,
+        string? requestId = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (requestId is not null)
+            request.Headers.Add("X-Request-Id", requestId);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Registers an employee with the given evidence: levels per competency (null = never assessed) and the
+    /// SKP ratings of 2025 and 2024 (null = none recorded).
+    /// </summary>
+    public static async Task<Guid> CreateEmployeeWithEvidenceAsync(this HttpClient client, (string Code, int? Level)[] levels,
+        string? rating2025, string? rating2024, string grade = "III/d")
+    {
+        var id = await client.CreateEmployeeAsync(grade);
+        foreach (var (code, level) in levels)
+            if (level is { } l)
+                await client.AssessAsync(id, code, l);
+        if (rating2025 is not null)
+            await client.RateAsync(id, 2025, rating2025);
+        if (rating2024 is not null)
+            await client.RateAsync(id, 2024, rating2024);
+        return id;
+    }
+
+    public static async Task<string> RegisterTechnicalCompetencyAsync(this HttpClient client, string prefix)
+    {
+        var code = UniqueCode(prefix);
+        await client.PostAsJsonAsync("/api/v1/competencies", new { code, name = "Kompetensi Teknis Uji", category = "Technical" })
+            .ExpectAsync(HttpStatusCode.Created);
+        return code;
+    }
+
+    /// <summary>Runs scoring and returns the run id.</summary>
+    public static async Task<Guid> ScoreAsync(this HttpClient client, Guid selectionId) =>
+        (Guid)(await client.RunScoringAsync(selectionId))["id"]!;
 }
