@@ -6,6 +6,9 @@ namespace MeritApi.Application.Common.Models;
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
     public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+
+    /// <summary>The same page with each item mapped (for entities loaded whole and mapped in memory).</summary>
+    public PagedList<TOut> Map<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, TotalCount);
 }
 
 /// <summary>Queries that return a <see cref="PagedList{T}"/> take their page the same way.</summary>

@@ -45,6 +45,6 @@ internal sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : I
         if (query.To is { } to)
             entries = entries.Where(e => e.OccurredAt <= to);
         var page = await entries.OrderBy(e => e.Sequence).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new PagedList<AuditEntryDto>([.. page.Items.Select(AuditEntryDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.Map(AuditEntryDto.From);
     }
 }

@@ -35,6 +35,6 @@ internal sealed class ListEmployeesQueryHandler(IApplicationDbContext db) : IQue
         if (query.Unit is not null)
             employees = employees.Where(e => e.Unit == query.Unit);
         var page = await employees.OrderBy(e => e.Nip).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new PagedList<EmployeeDto>([.. page.Items.Select(EmployeeDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.Map(EmployeeDto.From);
     }
 }

@@ -20,6 +20,6 @@ internal sealed class ListPositionsQueryHandler(IApplicationDbContext db) : IQue
     {
         var page = await db.Positions.AsNoTracking().Include(p => p.Standard).OrderBy(p => p.Code)
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new PagedList<PositionDto>([.. page.Items.Select(PositionDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.Map(PositionDto.From);
     }
 }

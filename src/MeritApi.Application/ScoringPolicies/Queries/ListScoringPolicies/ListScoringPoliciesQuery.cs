@@ -22,6 +22,6 @@ internal sealed class ListScoringPoliciesQueryHandler(IApplicationDbContext db)
     {
         var page = await db.ScoringPolicies.AsNoTracking().OrderByDescending(p => p.Version)
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new PagedList<ScoringPolicyDto>([.. page.Items.Select(ScoringPolicyDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.Map(ScoringPolicyDto.From);
     }
 }
