@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

@@ -25,11 +25,9 @@ public sealed class ScoringRun
         ScoredAt = scoredAt;
         CandidateCount = results.Count;
         EligibleCount = results.Count(r => r.Eligible);
-        foreach (var result in results)
-        {
-            result.AttachTo(selectionId, id, policy, minimumGrade);
-            _results.Add(result);
-        }
+        // Sealing is independent per result (a hash of its own rationale), so it spreads over the cores.
+        Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade));
+        _results.AddRange(results);
         ResultsDigest = DigestOf(_results.Select(r => (r.CandidateId, r.Seal)));
     }
 

@@ -23,7 +23,10 @@ internal static class JsonColumn
     };
 
     public static ValueConverter<IReadOnlyList<T>, string> Converter<T>() =>
-        new(v => JsonSerializer.Serialize(v, Options), s => Deserialize<T>(s));
+        new(v => Serialize(v), s => Deserialize<T>(s));
+
+    /// <summary>The stored JSON form, shared with the bulk writer so both paths store the same text.</summary>
+    public static string Serialize<T>(IReadOnlyList<T> value) => JsonSerializer.Serialize(value, Options);
 
     public static ValueComparer<IReadOnlyList<T>> Comparer<T>() =>
         new((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),

@@ -1,4 +1,3 @@
-using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
@@ -8,7 +7,6 @@ using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence;
 
@@ -48,19 +46,9 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
         {
             return await base.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException ex)
+        catch (Exception ex) when (DatabaseErrors.ToConflict(ex) is { } conflict)
         {
-            throw new ConflictException("concurrent-update",
-                "The resource was changed by another request at the same time; read it again and retry.", ex);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
-        {
-            throw new ConflictException("duplicate", UniqueConstraintMessages.Describe(pg.ConstraintName), ex);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
-        {
-            throw new ConflictException("concurrent-update",
-                "Another request changed the same records at the same time; retry.", ex);
+            throw conflict;
         }
     }
 }

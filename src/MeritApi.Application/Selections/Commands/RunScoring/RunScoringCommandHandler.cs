@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 
-internal sealed class RunScoringCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
+internal sealed class RunScoringCommandHandler(IApplicationDbContext db, IScoringRunWriter runs, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RunScoringCommand, ScoringRunDto>
 {
     public async ValueTask<ScoringRunDto> Handle(RunScoringCommand command, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class RunScoringCommandHandler(IApplicationDbContext db, TimePro
         var results = evidence.Select((e, i) => new CandidateResult(e.Candidate, e.Nip, e.Evidence.Grade, scores[i], ranks[i])).ToList();
 
         var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.GetUtcNow(), policy, position.MinimumGrade, results);
-        db.ScoringRuns.Add(run);
+        await runs.AddAsync(run, cancellationToken);
         audit.Touch(selection.Id, run.Id);
         audit.RecordOutcome(run.ResultsDigest);
         return ScoringRunDto.From(run);

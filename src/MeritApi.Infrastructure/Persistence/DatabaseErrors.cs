@@ -1,0 +1,23 @@
+using MeritApi.Application.Common.Exceptions;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MeritApi.Infrastructure.Persistence;
+
+/// <summary>The database refusals that mean "conflict" (409), for EF writes and raw bulk writes alike.</summary>
+internal static class DatabaseErrors
+{
+    public static ConflictException? ToConflict(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => new ConflictException("concurrent-update",
+            "The resource was changed by another request at the same time; read it again and retry.", exception),
+        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
+            new ConflictException("duplicate", UniqueConstraintMessages.Describe(pg.ConstraintName), exception),
+        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.SerializationFailure } =>
+            new ConflictException("concurrent-update", "Another request changed the same records at the same time; retry.", exception),
+        _ => null,
+    };
+
+    private static PostgresException? Postgres(Exception exception) =>
+        exception as PostgresException ?? exception.InnerException as PostgresException;
+}

@@ -1,0 +1,83 @@
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MeritApi.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes the run row with one INSERT and its results with PostgreSQL's binary COPY, on the connection and in the
+/// transaction of the current command, so the run is stored whole or not at all. The columns and JSON forms are the
+/// ones the EF model maps, so the rows read back exactly as if EF had written them.
+/// </summary>
+internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
+{
+    public async Task AddAsync(ScoringRun run, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A scoring run is written inside the command's transaction.");
+
+        // Flush the selection's new counters first: its concurrency token makes a second run racing on the same
+        // selection fail here, as a 409, before any bulk work is done.
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await WriteAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.ToConflict(ex) is { } conflict)
+        {
+            throw conflict;
+        }
+    }
+
+    private async Task WriteAsync(ScoringRun run, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO scoring_runs (id, selection_id, sequence, policy_version, minimum_grade, latest_performance_year,
+                                      scored_at, candidate_count, eligible_count, results_digest)
+            VALUES ({run.Id}, {run.SelectionId}, {run.Sequence}, {run.PolicyVersion}, {run.MinimumGrade?.ToString()},
+                    {run.LatestPerformanceYear}, {run.ScoredAt}, {run.CandidateCount}, {run.EligibleCount}, {run.ResultsDigest})
+            """, cancellationToken);
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
+                                    competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box,
+                                    eligible, ineligibility_reasons, rank, rank_decided_by, seal)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var r in run.Results)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(r.ScoringRunId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.CandidateId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.EmployeeId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.CandidateCode, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.MaskedNip, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Grade.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Jpm, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(r.JpmBand.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(JsonColumn.Serialize(r.CompetencyGaps), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(r.PerformanceScore, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(JsonColumn.Serialize(r.PerformanceYears), NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteNullableAsync(copy, r.LatestRating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.MeritScore, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(r.TalentBox, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(r.Eligible, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(JsonColumn.Serialize(r.IneligibilityReasons), NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteNullableAsync(copy, r.Rank, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(copy, r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Seal, NpgsqlDbType.Char, cancellationToken);
+        }
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+            await copy.WriteNullAsync(cancellationToken);
+        else
+            await copy.WriteAsync(value, type, cancellationToken);
+    }
+}
