@@ -50,10 +50,10 @@ public static class WebApi
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.Use(SecurityHeaders.Apply);
         app.Use(HttpRequestContext.AssignRequestId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(SecurityHeaders.Apply);
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
 

@@ -49,6 +49,10 @@ public static class ApiClient
         return body.Length == 0 ? new JsonObject() : JsonNode.Parse(body)!;
     }
 
+    /// <summary>The same, for a response already received (e.g. when its headers are checked too).</summary>
+    public static Task<JsonNode> ExpectAsync(this HttpResponseMessage response, HttpStatusCode status) =>
+        Task.FromResult(response).ExpectAsync(status);
+
     /// <summary>Asserts an RFC 9457 problem response of the given status and type and returns it.</summary>
     public static async Task<JsonNode> ExpectProblemAsync(this Task<HttpResponseMessage> request, HttpStatusCode status, string type)
     {

@@ -32,7 +32,9 @@ public static class AuditEndpoints
         var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").AddEndpointFilter<IdempotencyFilter>();
         audit.MapGet("/entries", ListEntries).RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)").ProducesReadProblems();
         audit.MapGet("/verification", VerifyChain).RequireAuthorization(Policies.Auditor).WithSummary("Verify the audit trail's hash chain end to end (auditor)")
-            .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry).")
+            .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry). " +
+                             "Pass an earlier answer's lastSequence/lastHash as anchorSequence/anchorHash to also catch removed newest entries " +
+                             "or a chain rebuilt by someone with database access.")
             .ProducesReadProblems();
         audit.MapGet("/merit-deviations", ListDeviations).RequireAuthorization(Policies.Auditor).WithSummary("Committee choices outside the top of the ranking (auditor)")
             .ProducesReadProblems();
@@ -60,8 +62,9 @@ public static class AuditEndpoints
         int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListAuditEntriesQuery(selectionId, actor, from, to, page, pageSize), ct));
 
-    private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct));
+    private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(ISender sender, CancellationToken ct,
+        long? anchorSequence = null, string? anchorHash = null) =>
+        TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(anchorSequence, anchorHash), ct));
 
     private static async Task<Ok<PagedList<MeritDeviationDto>>> ListDeviations(ISender sender, CancellationToken ct,
         DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, bool flaggedOnly = false,

@@ -33,7 +33,12 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
         var offered = context.Request.Headers[RequestIdHeader].ToString();
         var id = SaneRequestId().IsMatch(offered) ? offered : Guid.CreateVersion7().ToString();
         context.Items[RequestIdItem] = id;
-        context.Response.Headers[RequestIdHeader] = id;
+        // On start, so that error responses (whose headers the exception handler clears) carry it too.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[RequestIdHeader] = id;
+            return Task.CompletedTask;
+        });
         return next();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Rationales;
 
 namespace MeritApi.Domain.Audit;
@@ -31,8 +32,8 @@ public sealed class AuditEntry
     private AuditEntry(long sequence, DateTimeOffset occurredAt, AuditRecord record, string previousHash)
     {
         Sequence = sequence;
-        // PostgreSQL keeps microseconds; truncating first makes the stored row hash exactly as it was hashed here.
-        OccurredAt = new DateTimeOffset(occurredAt.UtcTicks - occurredAt.UtcTicks % 10, TimeSpan.Zero);
+        // The stored row must hash exactly as it was hashed here.
+        OccurredAt = Timestamps.ToStoredPrecision(occurredAt);
         Actor = record.Actor;
         Role = record.Role;
         Command = record.Command;

@@ -22,7 +22,7 @@ public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider 
             LogDemoDataSkipped();
             return;
         }
-        var summary = await new DemoDataSet(db, clock.GetUtcNow()).SeedAsync(cancellationToken);
+        var summary = await new DemoDataSet(db, Domain.Common.Timestamps.ToStoredPrecision(clock.GetUtcNow())).SeedAsync(cancellationToken);
         LogDemoDataSeeded(summary);
     }
 

@@ -40,10 +40,17 @@ internal sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : I
             entries = entries.Where(e => e.TouchedIds.Contains(selectionId));
         if (query.Actor is not null)
             entries = entries.Where(e => e.Actor == query.Actor);
+        // Instants may come in any offset (an auditor in Jakarta writes +07:00); the database compares in UTC.
         if (query.From is { } from)
-            entries = entries.Where(e => e.OccurredAt >= from);
+        {
+            var fromUtc = from.ToUniversalTime();
+            entries = entries.Where(e => e.OccurredAt >= fromUtc);
+        }
         if (query.To is { } to)
-            entries = entries.Where(e => e.OccurredAt <= to);
+        {
+            var toUtc = to.ToUniversalTime();
+            entries = entries.Where(e => e.OccurredAt <= toUtc);
+        }
         var page = await entries.OrderBy(e => e.Sequence).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         return page.Map(AuditEntryDto.From);
     }

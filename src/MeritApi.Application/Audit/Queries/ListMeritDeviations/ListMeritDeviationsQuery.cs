@@ -34,6 +34,9 @@ internal sealed class ListMeritDeviationsQueryHandler(IApplicationDbContext db)
 {
     public async ValueTask<PagedList<MeritDeviationDto>> Handle(ListMeritDeviationsQuery query, CancellationToken cancellationToken)
     {
+        // Instants may come in any offset (an auditor in Jakarta writes +07:00); the database compares in UTC.
+        var fromUtc = query.From?.ToUniversalTime();
+        var toUtc = query.To?.ToUniversalTime();
         var deviations =
             from d in db.Decisions.AsNoTracking()
             from c in d.Choices
@@ -42,8 +45,8 @@ internal sealed class ListMeritDeviationsQueryHandler(IApplicationDbContext db)
             where c.Standing != ChoiceStanding.TopRanked
                   && (!query.FlaggedOnly || c.Standing == ChoiceStanding.OutsideBestThree)
                   && (query.PositionId == null || s.PositionId == query.PositionId)
-                  && (query.From == null || d.DecidedAt >= query.From)
-                  && (query.To == null || d.DecidedAt <= query.To)
+                  && (fromUtc == null || d.DecidedAt >= fromUtc)
+                  && (toUtc == null || d.DecidedAt <= toUtc)
             orderby d.DecidedAt descending, c.Rank
             select new MeritDeviationDto(d.Id, d.SelectionId, s.PositionId, p.Code, c.CandidateId, c.CandidateCode, c.Rank, d.Places,
                 c.Standing, c.Standing == ChoiceStanding.OutsideBestThree, d.Justification, d.DecidedBy, d.DecidedAt);

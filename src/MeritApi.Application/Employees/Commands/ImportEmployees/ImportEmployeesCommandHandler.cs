@@ -5,6 +5,7 @@ using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
@@ -21,7 +22,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
         var existing = await db.Employees.Include(e => e.Assessments).Include(e => e.PerformanceRatings)
             .Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, cancellationToken);
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         int created = 0, updated = 0, unchanged = 0, assessmentsAdded = 0, ratingsRecorded = 0;
         var touched = new List<Guid>(rows.Count);
         foreach (var row in rows)

@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 
@@ -17,7 +18,7 @@ internal sealed class RecordCompetencyAssessmentCommandHandler(IApplicationDbCon
             throw RequestValidation.Failure("competencyCode", $"Competency '{command.CompetencyCode}' is not in the competency dictionary.");
 
         var assessment = employee.RecordAssessment(Guid.CreateVersion7(), command.CompetencyCode!, command.Level!.Value,
-            command.AssessedOn!.Value, command.Assessor!, clock.GetUtcNow());
+            command.AssessedOn!.Value, command.Assessor!, clock.Now());
         audit.Touch(employee.Id, assessment.Id);
         return CompetencyAssessmentDto.From(assessment);
     }

@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Employees.Commands.RecordPerformanceRating;
 
@@ -13,7 +14,7 @@ internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContex
         var employee = await db.Employees.Include(e => e.PerformanceRatings)
                            .FirstOrDefaultAsync(e => e.Id == command.EmployeeId, cancellationToken)
                        ?? throw new NotFoundException("Employee", command.EmployeeId);
-        employee.RecordPerformanceRating(command.Year, command.Rating!.Value, clock.GetUtcNow());
+        employee.RecordPerformanceRating(command.Year, command.Rating!.Value, clock.Now());
         audit.Touch(employee.Id);
         return PerformanceRatingDto.From(employee.PerformanceRatings.Single(r => r.Year == command.Year));
     }

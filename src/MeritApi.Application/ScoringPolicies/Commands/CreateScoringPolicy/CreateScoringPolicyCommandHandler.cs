@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
 
@@ -14,7 +15,7 @@ internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db
         var next = await db.ScoringPolicies.MaxAsync(p => (int?)p.Version, cancellationToken) + 1 ?? ScoringPolicy.DefaultVersion;
         var policy = new ScoringPolicy(next, command.CompetenceWeight!.Value, command.PerformanceWeight!.Value,
             command.PerformanceYearWeights!, command.BandSet!.Value, command.MinimumRating!.Value, command.Description,
-            clock.GetUtcNow());
+            clock.Now());
         db.ScoringPolicies.Add(policy);
         return ScoringPolicyDto.From(policy);
     }

@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
 
@@ -27,7 +28,7 @@ internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, Ti
             throw new ConflictException("already-enrolled",
                 $"Already enrolled in this selection: {string.Join(", ", already.Take(20))}.");
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var candidates = ids.Select(id => selection.Enrol(Guid.CreateVersion7(), id, now)).ToList();
         db.Candidates.AddRange(candidates);
         audit.Touch([selection.Id, .. candidates.Select(c => c.Id)]);

@@ -3,6 +3,7 @@ using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.OpenSelection;
 
@@ -27,7 +28,7 @@ internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, Time
             policyVersion = await db.ScoringPolicies.MaxAsync(p => p.Version, cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var selection = new Selection(Guid.CreateVersion7(), positionId, command.Kind!.Value, command.Places ?? 1, policyVersion,
             command.LatestPerformanceYear ?? Selection.DefaultLatestPerformanceYear(now), command.Reference, now);
         db.Selections.Add(selection);

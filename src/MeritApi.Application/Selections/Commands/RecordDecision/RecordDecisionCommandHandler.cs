@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RecordDecision;
 
@@ -26,7 +27,7 @@ internal sealed class RecordDecisionCommandHandler(IApplicationDbContext db, Tim
             throw new NotFoundException("Candidate", string.Join(", ", unknown),
                 $"Not candidates of the latest scoring run of this selection: {string.Join(", ", unknown)}.");
 
-        var decision = selection.Decide(Guid.CreateVersion7(), run, chosen, command.Justification, request.Actor, clock.GetUtcNow());
+        var decision = selection.Decide(Guid.CreateVersion7(), run, chosen, command.Justification, request.Actor, clock.Now());
         db.Decisions.Add(decision);
         audit.Touch([selection.Id, decision.Id, run.Id, .. ids]);
         return DecisionDto.From(decision);

@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RevealIdentities;
 
@@ -18,7 +19,7 @@ internal sealed class RevealIdentitiesCommandHandler(IApplicationDbContext db, T
     {
         var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", command.SelectionId);
-        selection.RevealIdentities(clock.GetUtcNow());
+        selection.RevealIdentities(clock.Now());
         audit.Touch(selection.Id);
         return SelectionDto.From(selection);
     }

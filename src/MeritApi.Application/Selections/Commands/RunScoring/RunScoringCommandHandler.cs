@@ -5,6 +5,7 @@ using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 
@@ -28,7 +29,7 @@ internal sealed class RunScoringCommandHandler(IApplicationDbContext db, IScorin
         var ranks = Ranking.Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
         var results = evidence.Select((e, i) => new CandidateResult(e.Candidate, e.Nip, e.Evidence.Grade, scores[i], ranks[i])).ToList();
 
-        var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.GetUtcNow(), policy, position.MinimumGrade, results);
+        var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.Now(), policy, position.MinimumGrade, results);
         await runs.AddAsync(run, cancellationToken);
         audit.Touch(selection.Id, run.Id);
         audit.RecordOutcome(run.ResultsDigest);

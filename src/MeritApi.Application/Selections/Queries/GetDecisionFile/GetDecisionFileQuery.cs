@@ -6,6 +6,7 @@ using MeritApi.Application.Positions;
 using MeritApi.Application.ScoringPolicies;
 using MeritApi.Domain.Rationales;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Queries.GetDecisionFile;
 
@@ -54,7 +55,7 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.TouchedIds.Contains(selection.Id)).OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
 
-        return new DecisionFileDto(clock.GetUtcNow(), SelectionDto.From(selection), PositionDto.From(position), ScoringPolicyDto.From(policy),
+        return new DecisionFileDto(clock.Now(), SelectionDto.From(selection), PositionDto.From(position), ScoringPolicyDto.From(policy),
             [.. runs.Select(ScoringRunDto.From)], rationales, decisionDto,
             decisionDto?.Choices.Where(c => c.MeritDeviation).ToList() ?? [],
             [.. audit.Select(AuditEntryDto.From)]);

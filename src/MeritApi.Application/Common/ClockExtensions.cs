@@ -1,0 +1,9 @@
+using MeritApi.Domain.Common;
+
+namespace MeritApi.Application.Common;
+
+public static class ClockExtensions
+{
+    /// <summary>The current instant at the precision it is stored with, for everything a command records.</summary>
+    public static DateTimeOffset Now(this TimeProvider clock) => Timestamps.ToStoredPrecision(clock.GetUtcNow());
+}

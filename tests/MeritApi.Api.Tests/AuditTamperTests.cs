@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace MeritApi.Api.Tests;
+
+/// <summary>
+/// The append-only tables as PostgreSQL enforces them, and the audit chain against someone who bypasses that
+/// enforcement. Every test runs on a database and host of its own (<see cref="IsolatedApi"/>): a broken chain
+/// must never leak into the shared database.
+/// </summary>
+public sealed class AuditTamperTests
+{
+    private const string InsufficientPrivilege = "42501";
+
+    private sealed record Trail(Guid Selection, Guid Run, Guid TopCandidate, Dictionary<string, long> Sequences);
+
+    /// <summary>
+    /// Commands enough for a trail of a dozen entries: a position, two employees with evidence, a selection,
+    /// enrolment, scoring and (optionally) the committee's decision.
+    /// </summary>
+    private static async Task<Trail> ArrangeAsync(IsolatedApi api, bool decide = false)
+    {
+        var client = api.Client;
+        var position = await client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 3)]);
+        var top = await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 3)], "VeryGood", "VeryGood");
+        var next = await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", 3)], "Good", "Good");
+        var selection = await client.OpenSelectionAsync(position);
+        var candidates = await client.EnrolAsync(selection, top, next);
+        var run = await client.ScoreAsync(selection);
+        if (decide)
+            await client.PostAsJsonAsync($"/api/v1/selections/{selection}/decision", new { candidateIds = new[] { candidates[0] } })
+                .ExpectAsync(HttpStatusCode.Created);
+
+        var entries = (await client.GetJsonAsync("/api/v1/audit/entries?pageSize=500"))["items"]!.AsArray();
+        var sequences = entries.GroupBy(e => (string)e!["command"]!).ToDictionary(g => g.Key, g => (long)g.Last()!["sequence"]!);
+        var trail = new Trail(selection, run, candidates[0], sequences);
+        var verification = await client.GetJsonAsync("/api/v1/audit/verification");
+        Assert.That(((string)verification["status"]!, (long)verification["entriesChecked"]!), Is.EqualTo(("intact", (long)entries.Count)),
+            "the trail verifies before anyone tampers with it");
+        return trail;
+    }
+
+    private static string S(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task RefusedAsync(IsolatedApi api, string sql) =>
+        await Assert.ThatAsync(() => api.Database.ExecuteAsync(sql),
+            Throws.TypeOf<PostgresException>()
+                .With.Property(nameof(PostgresException.SqlState)).EqualTo(InsufficientPrivilege)
+                .And.Property(nameof(PostgresException.MessageText)).Contains("append-only"), sql);
+
+    [Test]
+    public async Task The_application_connection_cannot_update_delete_or_truncate_append_only_rows()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api, decide: true);
+        var scoring = trail.Sequences["RunScoring"];
+        var entryBefore = await api.Database.ScalarAsync<string>($"SELECT actor || '|' || hash FROM audit_entries WHERE sequence = {S(scoring)}");
+        var result = $"scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'";
+        var meritBefore = await api.Database.ScalarAsync<decimal>($"SELECT merit_score FROM candidate_results WHERE {result}");
+
+        // The application's own connection string, no replica mode: PostgreSQL refuses, whoever asks.
+        await RefusedAsync(api, $"UPDATE audit_entries SET actor = 'mallory' WHERE sequence = {S(scoring)}");
+        await RefusedAsync(api, $"DELETE FROM audit_entries WHERE sequence = {S(scoring)}");
+        await RefusedAsync(api, "TRUNCATE audit_entries");
+        await RefusedAsync(api, $"UPDATE candidate_results SET merit_score = merit_score + 1 WHERE {result}");
+        await RefusedAsync(api, $"DELETE FROM candidate_results WHERE {result}");
+        await RefusedAsync(api, $"UPDATE scoring_runs SET results_digest = repeat('f', 64) WHERE id = '{trail.Run}'");
+        await RefusedAsync(api, $"DELETE FROM scoring_runs WHERE id = '{trail.Run}'");
+        await RefusedAsync(api, $"UPDATE selection_decisions SET justification = 'afterwards' WHERE selection_id = '{trail.Selection}'");
+        await RefusedAsync(api, $"DELETE FROM selection_decisions WHERE selection_id = '{trail.Selection}'");
+        await RefusedAsync(api, $"UPDATE decision_choices SET rank = 9 WHERE candidate_id = '{trail.TopCandidate}'");
+        await RefusedAsync(api, $"DELETE FROM decision_choices WHERE candidate_id = '{trail.TopCandidate}'");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await api.Database.ScalarAsync<string>($"SELECT actor || '|' || hash FROM audit_entries WHERE sequence = {S(scoring)}"),
+                Is.EqualTo(entryBefore));
+            Assert.That(await api.Database.ScalarAsync<decimal>($"SELECT merit_score FROM candidate_results WHERE {result}"), Is.EqualTo(meritBefore));
+            Assert.That(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM candidate_results WHERE scoring_run_id = '{trail.Run}'"), Is.EqualTo(2));
+            Assert.That(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM decision_choices WHERE candidate_id = '{trail.TopCandidate}'"),
+                Is.EqualTo(1));
+            Assert.That((string)(await api.Client.GetJsonAsync("/api/v1/audit/verification"))["status"]!, Is.EqualTo("intact"));
+            var verification = await api.Client.GetJsonAsync(
+                $"/api/v1/selections/{trail.Selection}/scoring-runs/{trail.Run}/results/{trail.TopCandidate}/rationale/verification");
+            Assert.That((string)verification["status"]!, Is.EqualTo("match"));
+        }
+    }
+
+    [Test]
+    public async Task An_edited_entry_breaks_the_chain_at_its_own_sequence()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var edited = trail.Sequences["OpenSelection"];
+        var total = await api.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries");
+        Assert.That(edited, Is.InRange(2, total - 1), "an entry in the middle of the trail");
+
+        await api.TamperAsync($"UPDATE audit_entries SET actor = 'mallory' WHERE sequence = {S(edited)}");
+
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)verification["status"]!, Is.EqualTo("broken"));
+            Assert.That((long?)verification["firstBrokenSequence"], Is.EqualTo(edited));
+            Assert.That((long)verification["entriesChecked"]!, Is.EqualTo(edited), "the walk stops at the first broken link");
+            Assert.That((string?)verification["reason"], Does.Contain("edited"));
+        }
+    }
+
+    [Test]
+    public async Task An_edit_that_also_relinks_the_next_entry_is_still_caught_at_the_edited_entry()
+    {
+        // A tamperer who rewrites the hash of the edited row and the next row's previous_hash to match: without
+        // the canonical content the new hash cannot be right, so the edited entry itself fails.
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var edited = trail.Sequences["EnrolCandidates"];
+        var forged = new string('a', 64);
+
+        await api.TamperAsync($"""
+            UPDATE audit_entries SET touched_ids = ARRAY[]::uuid[], hash = '{forged}' WHERE sequence = {S(edited)};
+            UPDATE audit_entries SET previous_hash = '{forged}' WHERE sequence = {S(edited + 1)};
+            """);
+
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)edited)));
+        Assert.That((string?)verification["reason"], Does.Contain("edited"));
+    }
+
+    [Test]
+    public async Task A_deleted_entry_breaks_the_chain_at_the_missing_sequence()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var deleted = trail.Sequences["EnrolCandidates"];
+        var total = await api.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries");
+        Assert.That(deleted, Is.InRange(2, total - 1), "an entry in the middle of the trail");
+
+        await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence = {S(deleted)}");
+
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)verification["status"]!, Is.EqualTo("broken"));
+            Assert.That((long?)verification["firstBrokenSequence"], Is.EqualTo(deleted));
+            Assert.That((string?)verification["reason"], Does.Contain("missing").And.Contain("deleted"));
+        }
+
+        // Renumbering the rows after it to close the gap does not help: the entry moved into the gap no longer links.
+        await using var other = await IsolatedApi.StartAsync();
+        var otherTrail = await ArrangeAsync(other);
+        var gap = otherTrail.Sequences["EnrolCandidates"];
+        var last = await other.Database.ScalarAsync<long>("SELECT max(sequence) FROM audit_entries");
+        var renumber = string.Concat(Enumerable.Range((int)gap + 1, (int)(last - gap))
+            .Select(s => $"UPDATE audit_entries SET sequence = {S(s - 1)} WHERE sequence = {S(s)};\n"));
+        await other.TamperAsync($"DELETE FROM audit_entries WHERE sequence = {S(gap)};\n{renumber}");
+        var renumbered = await other.Client.GetJsonAsync("/api/v1/audit/verification");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((string)renumbered["status"]!, (long?)renumbered["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)gap)));
+            Assert.That((long?)renumbered["lastSequence"], Is.EqualTo(gap), "verification stops at the first broken link");
+            Assert.That((string?)renumbered["reason"], Does.Contain("does not link"));
+        }
+    }
+
+    [Test]
+    public async Task New_commands_after_an_edit_do_not_repair_the_chain()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var edited = trail.Sequences["RunScoring"];
+        await api.TamperAsync($"UPDATE audit_entries SET request_id = 'replayed' WHERE sequence = {S(edited)}");
+
+        await api.Client.CreateEmployeeAsync();
+        await api.Client.CreateEmployeeAsync();
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        var entries = await api.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries");
+        Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)edited)));
+        Assert.That(entries, Is.GreaterThan(edited), "commands still append after the break");
+    }
+}
