@@ -180,4 +180,57 @@ public sealed class AuditTamperTests
         Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)edited)));
         Assert.That(entries, Is.GreaterThan(edited), "commands still append after the break");
     }
+
+    [Test]
+    public async Task Removing_the_newest_entries_is_caught_by_an_auditors_anchor()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        await ArrangeAsync(api);
+        var anchor = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        var (sequence, hash) = ((long)anchor["lastSequence"]!, (string)anchor["lastHash"]!);
+        var anchored = $"/api/v1/audit/verification?anchorSequence={S(sequence)}&anchorHash={hash}";
+        await api.Client.CreateEmployeeAsync();
+        Assert.That((string)(await api.Client.GetJsonAsync(anchored))["status"]!, Is.EqualTo("intact"), "later entries keep the anchor");
+
+        // Cutting off the tail leaves a chain that links perfectly: only the anchor an auditor kept shows the loss.
+        await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence >= {S(sequence)}");
+        Assert.That((string)(await api.Client.GetJsonAsync("/api/v1/audit/verification"))["status"]!, Is.EqualTo("intact"));
+        var verification = await api.Client.GetJsonAsync(anchored);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)sequence)));
+            Assert.That((string?)verification["reason"], Does.Contain("is gone"));
+        }
+    }
+
+    [Test]
+    public async Task A_chain_rebuilt_over_a_removed_entry_is_caught_by_an_auditors_anchor()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        await ArrangeAsync(api);
+        var anchor = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        var (sequence, hash) = ((long)anchor["lastSequence"]!, (string)anchor["lastHash"]!);
+
+        // The newest entry is removed and a new command appends a perfectly linked entry in its place.
+        await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence = {S(sequence)}");
+        await api.Client.CreateEmployeeAsync();
+        var plain = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        Assert.That(((string)plain["status"]!, (long)plain["lastSequence"]!), Is.EqualTo(("intact", sequence)), "the chain alone cannot tell");
+
+        var verification = await api.Client.GetJsonAsync($"/api/v1/audit/verification?anchorSequence={S(sequence)}&anchorHash={hash}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)sequence)));
+            Assert.That((string?)verification["reason"], Does.Contain("no longer has the hash"));
+        }
+    }
+
+    [Test]
+    public async Task An_anchor_needs_both_its_sequence_and_a_hex_hash()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var problem = await api.Client.GetAsync("/api/v1/audit/verification?anchorSequence=3&anchorHash=not-a-hash")
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, Infrastructure.ProblemTypes.Validation);
+        Assert.That(problem.ErrorFields(), Is.EqualTo(new[] { "anchorHash" }));
+    }
 }
