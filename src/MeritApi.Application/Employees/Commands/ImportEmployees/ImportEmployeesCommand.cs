@@ -1,5 +1,4 @@
 using Mediator;
-using MeritApi.Domain.Employees;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
@@ -23,6 +22,7 @@ public sealed record EmployeeImportRow(
 
 public sealed record AssessmentImportRow(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor);
 
-public sealed record RatingImportRow(int? Year, PerformanceRating? Rating);
+/// <summary>The rating is read as text so a misspelt one is reported on its row with the others, not as an unreadable body.</summary>
+public sealed record RatingImportRow(int? Year, string? Rating);
 
 public sealed record ImportSummaryDto(int Rows, int Created, int Updated, int Unchanged, int AssessmentsAdded, int RatingsRecorded);

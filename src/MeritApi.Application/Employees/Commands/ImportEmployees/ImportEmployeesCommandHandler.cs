@@ -57,7 +57,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
             }
             foreach (var r in row.PerformanceRatings ?? [])
             {
-                if (!employee.RecordPerformanceRating(r.Year!.Value, r.Rating!.Value, now)) continue;
+                if (!employee.RecordPerformanceRating(r.Year!.Value, Enum.Parse<PerformanceRating>(r.Rating!), now)) continue;
                 ratingsRecorded++;
                 changed = true;
             }

@@ -38,7 +38,8 @@ internal sealed class ImportEmployeesCommandValidator : AbstractValidator<Import
             row.RuleForEach(r => r.PerformanceRatings).NotNull().ChildRules(r =>
             {
                 r.RuleFor(x => x.Year).NotNull().InclusiveBetween(Employee.FirstRatingYear, today.Year);
-                r.RuleFor(x => x.Rating).RequiredEnum();
+                r.RuleFor(x => x.Rating).NotEmpty().IsEnumName(typeof(PerformanceRating))
+                    .WithMessage($"'rating' is one of {string.Join(", ", Enum.GetNames<PerformanceRating>())}.");
             });
         });
         RuleFor(c => c.Employees).Custom((rows, context) =>
