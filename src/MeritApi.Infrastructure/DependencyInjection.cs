@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
+        services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

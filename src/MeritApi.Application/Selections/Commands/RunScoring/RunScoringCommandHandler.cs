@@ -9,7 +9,8 @@ using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 
-internal sealed class RunScoringCommandHandler(IApplicationDbContext db, IScoringRunWriter runs, TimeProvider clock, IAuditScope audit)
+internal sealed class RunScoringCommandHandler(
+    IApplicationDbContext db, IScoringEvidenceReader evidenceReader, IScoringRunWriter runs, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RunScoringCommand, ScoringRunDto>
 {
     public async ValueTask<ScoringRunDto> Handle(RunScoringCommand command, CancellationToken cancellationToken)
@@ -38,10 +39,7 @@ internal sealed class RunScoringCommandHandler(IApplicationDbContext db, IScorin
 
     private sealed record CandidateEvidenceRow(Candidate Candidate, Nip Nip, CandidateEvidence Evidence);
 
-    /// <summary>
-    /// Reads all candidates' evidence in three set-based queries (candidates with their employees, the
-    /// standard's assessments, the counted years' ratings) instead of one query per candidate.
-    /// </summary>
+    /// <summary>The candidates with their employees' NIP and grade, then their evidence in two streaming reads.</summary>
     private async Task<List<CandidateEvidenceRow>> ReadEvidenceAsync(Selection selection, ScoringContext context,
         CancellationToken cancellationToken)
     {
@@ -53,36 +51,14 @@ internal sealed class RunScoringCommandHandler(IApplicationDbContext db, IScorin
                 select new { Candidate = c, e.Nip, e.Grade })
             .ToListAsync(cancellationToken);
 
-        var codes = context.Standard.Select(s => s.CompetencyCode).ToList();
-        var assessments = await (
-                from a in db.CompetencyAssessments
-                join c in db.Candidates on a.EmployeeId equals c.EmployeeId
-                where c.SelectionId == selection.Id && codes.Contains(a.CompetencyCode)
-                select new { a.EmployeeId, a.CompetencyCode, a.Level, a.AssessedOn, a.RecordedAt })
-            .ToListAsync(cancellationToken);
-        // The most recent assessment of each competency counts (by date assessed, then by when recorded).
-        var latestLevels = assessments
-            .GroupBy(a => a.EmployeeId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g
-                .GroupBy(a => a.CompetencyCode)
-                .ToDictionary(c => c.Key, c => c.MaxBy(a => (a.AssessedOn, a.RecordedAt))!.Level));
-
-        var firstYear = context.CountedYears.Min(y => y.Year);
-        var lastYear = selection.LatestPerformanceYear;
-        var ratings = await (
-                from r in db.PerformanceRatings
-                join c in db.Candidates on r.EmployeeId equals c.EmployeeId
-                where c.SelectionId == selection.Id && r.Year >= firstYear && r.Year <= lastYear
-                select new { r.EmployeeId, r.Year, r.Rating })
-            .ToListAsync(cancellationToken);
-        var ratingsByEmployee = ratings.GroupBy(r => r.EmployeeId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, PerformanceRating>)g.ToDictionary(r => r.Year, r => r.Rating));
+        var evidence = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
+            context.CountedYears.Min(y => y.Year), selection.LatestPerformanceYear, cancellationToken);
 
         IReadOnlyDictionary<string, int> noAssessments = new Dictionary<string, int>();
         IReadOnlyDictionary<int, PerformanceRating> noRatings = new Dictionary<int, PerformanceRating>();
         return [.. candidates.Select(c => new CandidateEvidenceRow(c.Candidate, c.Nip, new CandidateEvidence(
             c.Candidate.Id, c.Grade,
-            latestLevels.GetValueOrDefault(c.Candidate.EmployeeId, noAssessments),
-            ratingsByEmployee.GetValueOrDefault(c.Candidate.EmployeeId, noRatings))))];
+            evidence.LatestLevels.GetValueOrDefault(c.Candidate.EmployeeId, noAssessments),
+            evidence.Ratings.GetValueOrDefault(c.Candidate.EmployeeId, noRatings))))];
     }
 }
