@@ -26,8 +26,9 @@ public static class Paging
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> ordered, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // A first page that is not full is the whole list: no need to count (the usual case for top-N shortlists).
+        var total = page == 1 && items.Count < pageSize ? items.Count : await ordered.CountAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

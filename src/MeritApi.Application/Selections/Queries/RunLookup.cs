@@ -17,8 +17,10 @@ internal static class RunLookup
         var run = runId is { } id
             ? await runs.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             : await runs.OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
-        return run ?? throw (runId is null
-            ? new NotFoundException("Scoring run", "latest", $"Selection '{selectionId}' has not been scored yet.")
-            : new NotFoundException("Scoring run", runId));
+        return run ?? throw RunNotFound(selectionId, runId);
     }
+
+    public static NotFoundException RunNotFound(Guid selectionId, Guid? runId) => runId is { } id
+        ? new NotFoundException("Scoring run", id)
+        : new NotFoundException("Scoring run", "latest", $"Selection '{selectionId}' has not been scored yet.");
 }

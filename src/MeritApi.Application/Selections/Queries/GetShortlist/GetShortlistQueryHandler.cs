@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Common.Models;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,20 @@ internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQuer
 {
     public async ValueTask<ShortlistDto> Handle(GetShortlistQuery query, CancellationToken cancellationToken)
     {
-        var run = await db.FindRunAsync(query.SelectionId, query.RunId, cancellationToken);
-        var selection = await db.Selections.Where(s => s.Id == query.SelectionId)
-            .Select(s => new { s.Places, Revealed = s.IdentitiesRevealedAt != null }).FirstAsync(cancellationToken);
+        // One round trip for the selection and the run to read (the one asked for, or the latest).
+        var selection = await db.Selections.AsNoTracking().Where(s => s.Id == query.SelectionId)
+                            .Select(s => new
+                            {
+                                s.Places,
+                                Revealed = s.IdentitiesRevealedAt != null,
+                                Run = db.ScoringRuns.Where(r => r.SelectionId == s.Id && (query.RunId == null || r.Id == query.RunId))
+                                    .OrderByDescending(r => r.Sequence)
+                                    .Select(r => new { r.Id, r.Sequence, r.ScoredAt, r.PolicyVersion })
+                                    .FirstOrDefault(),
+                            })
+                            .FirstOrDefaultAsync(cancellationToken)
+                        ?? throw new NotFoundException("Selection", query.SelectionId);
+        var run = selection.Run ?? throw RunLookup.RunNotFound(query.SelectionId, query.RunId);
 
         var results = db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id);
         results = query.IncludeIneligible
@@ -27,7 +39,7 @@ internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQuer
                 r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
 
-        return new ShortlistDto(run.SelectionId, run.Id, run.Sequence, run.ScoredAt, run.PolicyVersion, selection.Places, query.Top,
+        return new ShortlistDto(query.SelectionId, run.Id, run.Sequence, run.ScoredAt, run.PolicyVersion, selection.Places, query.Top,
             selection.Revealed, page);
     }
 }
