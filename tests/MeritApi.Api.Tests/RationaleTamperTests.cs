@@ -119,8 +119,8 @@ public sealed class RationaleTamperTests
         // merit 43.335 + 40 = 83.335 → 83.34; band (Meets), box (8) and rank (3) do not change.
         await api.TamperAsync($$"""
             UPDATE candidate_results SET
-                competency_gaps = (SELECT jsonb_agg(CASE WHEN g->>'competencyCode' = '{{scored.Technical}}'
-                                                         THEN g || '{"assessedLevel": 5, "gap": 0, "creditedLevel": 5}'::jsonb ELSE g END
+                competency_gaps = (SELECT jsonb_agg(CASE WHEN g->>0 = '{{scored.Technical}}'
+                                                         THEN jsonb_set(g, '{2}', '5') ELSE g END
                                                     ORDER BY n)
                                    FROM jsonb_array_elements(competency_gaps) WITH ORDINALITY AS e(g, n)),
                 jpm = 86.67, merit_score = 83.34

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -19,7 +20,7 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new CompetencyGapConverter(), new CountedYearConverter() },
     };
 
     public static ValueConverter<IReadOnlyList<T>, string> Converter<T>() =>
@@ -34,4 +35,69 @@ internal static class JsonColumn
             v => Deserialize<T>(JsonSerializer.Serialize(v, Options)));
 
     private static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
+}
+
+/// <summary>
+/// A competency line of a stored result as a compact array, <c>["M-INTEGRITY", 3, 2]</c> (code, required, assessed or
+/// null): a national run stores 100,000 rows of these, and the gap and credit are derived, not stored.
+/// </summary>
+internal sealed class CompetencyGapConverter : JsonConverter<CompetencyGap>
+{
+    public override CompetencyGap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        reader.Read();
+        var code = reader.GetString()!;
+        reader.Read();
+        var required = reader.GetInt32();
+        reader.Read();
+        int? assessed = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+        reader.Read();
+        Expect(ref reader, JsonTokenType.EndArray);
+        return new CompetencyGap(code, required, assessed);
+    }
+
+    public override void Write(Utf8JsonWriter writer, CompetencyGap value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.CompetencyCode);
+        writer.WriteNumberValue(value.RequiredLevel);
+        if (value.AssessedLevel is { } assessed) writer.WriteNumberValue(assessed);
+        else writer.WriteNullValue();
+        writer.WriteEndArray();
+    }
+
+    internal static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
+    {
+        if (reader.TokenType != token)
+            throw new JsonException($"Stored evidence: expected {token}, found {reader.TokenType}.");
+    }
+}
+
+/// <summary>A counted SKP year of a stored result as a compact array, <c>[2025, 0.6, "VeryGood"]</c> (rating null when none).</summary>
+internal sealed class CountedYearConverter : JsonConverter<CountedYear>
+{
+    public override CountedYear Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        CompetencyGapConverter.Expect(ref reader, JsonTokenType.StartArray);
+        reader.Read();
+        var year = reader.GetInt32();
+        reader.Read();
+        var weight = reader.GetDecimal();
+        reader.Read();
+        PerformanceRating? rating = reader.TokenType == JsonTokenType.Null ? null : Enum.Parse<PerformanceRating>(reader.GetString()!);
+        reader.Read();
+        CompetencyGapConverter.Expect(ref reader, JsonTokenType.EndArray);
+        return new CountedYear(year, weight, rating);
+    }
+
+    public override void Write(Utf8JsonWriter writer, CountedYear value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Year);
+        writer.WriteNumberValue(value.Weight);
+        if (value.Rating is { } rating) writer.WriteStringValue(rating.ToString());
+        else writer.WriteNullValue();
+        writer.WriteEndArray();
+    }
 }
