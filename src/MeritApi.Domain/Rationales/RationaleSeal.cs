@@ -17,12 +17,12 @@ public static class RationaleSeal
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(), new CanonicalDecimalConverter() },
+        // Source-generated metadata: a national run seals 100,000 rationales.
+        TypeInfoResolver = RationaleJsonContext.Default,
     };
 
     public static string Compute(CandidateRationale rationale) =>
-        Sha256Hex(JsonSerializer.Serialize(rationale with { Seal = null }, Canonical));
-
-    public static string CanonicalJson(CandidateRationale rationale) => JsonSerializer.Serialize(rationale with { Seal = null }, Canonical);
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(rationale with { Seal = null }, Canonical)));
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -31,6 +31,9 @@ public static class RationaleSeal
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(RationaleBuilder.Normalise(value));
+            writer.WriteRawValue(RationaleBuilder.Normalise(value), skipInputValidation: true);
     }
 }
+
+[JsonSerializable(typeof(CandidateRationale))]
+internal sealed partial class RationaleJsonContext : JsonSerializerContext;
