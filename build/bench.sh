@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Benchmarks MeritApi end to end on this machine: `./build/bench.sh [--no-kernel] [--duration SECONDS]`.
+#
+# Starts its own throwaway PostgreSQL (as build/test.sh does), builds and starts the API (Release) on a fresh
+# database, seeds build/bench/seed.sql (100,000 employees; open selections of 1,000, 10,000 and 100,000
+# candidates; fixed random seed), then prints one figure a line with its unit and, where the issue sets one, the
+# target and PASS/MISS:
+#   - a scoring run (POST .../scoring-runs, wall time and candidates/s) of each size, after one cold run of the
+#     smallest (the API's first request, printed apart);
+#   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate run;
+#   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 5 s warm-up, then
+#     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
+#     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
+#   - the in-memory scoring kernel (BenchmarkDotNet, build/bench/MeritApi.Benchmarks), servers and database down.
+# Targets are reported, never enforced: the exit code is non-zero only when something broke (a build, a server,
+# an unexpected HTTP status, non-2xx answers under load, a baseline answering differently, a benchmark that did
+# not run). Everything it starts is stopped on exit, Ctrl-C included. Needs: dotnet, curl, wrk, openssl and
+# PostgreSQL's server binaries (the Debian packages are installed when missing and we are root).
+#   --no-kernel         skip the BenchmarkDotNet kernel benchmark (about half a minute, plus its build)
+#   --duration SECONDS  length of each measured wrk run (default 20: the issue's figures are at 20 s)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
+source build/lib/postgres.sh
+
+start=$SECONDS
+load_at_start=$(cut -d' ' -f1 /proc/loadavg)
+: "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
+export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+
+kernel=1 duration=20
+readonly connections=64 wrk_threads=2 warmup_seconds=5 top=10
+readonly sizes=(1000 10000 100000)
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-kernel) kernel=0; shift ;;
+    --duration)
+      [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --duration needs a whole number of seconds" >&2; exit 2; }
+      duration=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf 'bench.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+selection_id() { printf '0196b002-0000-7000-8000-%012x' "$1"; }
+
+# Targets are tallied, never enforced.
+passed=0 missed=0 broken=0 outcome=''
+verdict() { # verdict CONDITION (an awk expression): sets $outcome to PASS or MISS and tallies it
+  if awk "BEGIN { exit !($1) }"; then outcome=PASS passed=$((passed + 1)); else outcome=MISS missed=$((missed + 1)); fi
+}
+
+# ---------------------------------------------------------------------------------------------- cleanup
+work='' pgdata='' api_pid='' baseline_pid=''
+
+stop_process() { # stop_process PID: TERM, then KILL after 15 s; only our own children
+  local pid=$1 i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 150; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true
+}
+
+# Idempotent: called before the kernel benchmark (so it runs on a quiet machine) and again by the EXIT trap.
+cleanup() {
+  stop_process "$baseline_pid"; baseline_pid=''
+  stop_process "$api_pid"; api_pid=''
+  if [[ -n "$work" ]]; then
+    pg_stop_cluster "$pgdata" || true
+    rm -rf "$work"
+    work=''
+  fi
+}
+
+on_exit() {
+  local rc=$?
+  # A failure shows the servers' last words (not an interruption: Ctrl-C is 130, TERM 143).
+  if ((rc != 0 && rc != 130 && rc != 143)) && [[ -n "$work" ]]; then
+    local f
+    for f in "$work"/api.log "$work"/baseline.log; do
+      [[ -s "$f" ]] || continue
+      log "last lines of $(basename "$f"):"
+      tail -n 30 "$f" >&2 || true
+    done
+  fi
+  cleanup
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------- tools
+ensure_command() { # ensure_command COMMAND DEBIAN_PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  log "$1 not found; installing the Debian package '$2'"
+  local sudo=()
+  if [[ $EUID -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to apt-get install $2"
+    sudo=(sudo -n)
+  fi
+  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >&2; then
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || die "apt-get update failed"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >&2 || die "could not install $2"
+  fi
+  command -v "$1" >/dev/null 2>&1 || die "$2 is installed but $1 is still not on PATH"
+}
+ensure_command wrk wrk
+ensure_command curl curl
+ensure_command openssl openssl # build/token.sh
+pg_ensure_binaries
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/meritapi-bench.XXXXXX")
+pgdata=$work/pgdata
+
+# ---------------------------------------------------------------------------------------------- build
+build() { # build PROJECT
+  log "building $1 (Release)"
+  dotnet build "$1" -c Release -nologo >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; die "build of $1 failed"; }
+}
+build src/MeritApi.Api
+build build/bench/Baseline
+if ((kernel)); then build build/bench/MeritApi.Benchmarks; fi
+api_dll=src/MeritApi.Api/bin/Release/net10.0/MeritApi.Api.dll
+baseline_dll=build/bench/Baseline/bin/Release/net10.0/Baseline.dll
+kernel_dll=build/bench/MeritApi.Benchmarks/bin/Release/net10.0/MeritApi.Benchmarks.dll
+
+# ---------------------------------------------------------------------------------------------- PostgreSQL
+# The cluster runs as `postgres` when we are root; it must own its tree.
+if [[ $EUID -eq 0 ]]; then
+  pg_ensure_os_user
+  chown postgres: "$work"
+fi
+pg_port=55533
+for attempt in 1 2 3; do
+  pg_port=$(pg_free_port "$pg_port")
+  if pg_start_cluster "$pgdata" "$pg_port" --fast; then break; fi
+  [[ $attempt -lt 3 ]] || die "could not start PostgreSQL"
+  pg_port=$((pg_port + 1))
+done
+psql_bench() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+psql_bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
+connection_string=$(pg_connection_string "$pg_port" bench)
+pg_version=$("$PG_BIN/postgres" --version | awk '{print $3}')
+log "PostgreSQL $pg_version on 127.0.0.1:$pg_port (throwaway, $pgdata)"
+
+# ---------------------------------------------------------------------------------------------- servers
+wait_ready() { # wait_ready URL PID NAME: up to 120 s for 200
+  local url=$1 pid=$2 name=$3 i code
+  for ((i = 0; i < 240; i++)); do
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up"
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
+    [[ $code == 200 ]] && return 0
+    sleep 0.5
+  done
+  die "$name did not answer 200 on $url within 120 s (last status $code)"
+}
+
+api_port=$(pg_free_port 5180)
+api=http://127.0.0.1:$api_port
+log "starting the API on $api"
+# From its output folder: the content root (appsettings*.json, with the development signing key) is the current
+# directory. exec keeps $! the API's own pid (read for its peak RSS).
+(cd "$(dirname "$api_dll")" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$api ConnectionStrings__MeritDb=$connection_string \
+  Database__MigrateOnStartup=true RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
+api_pid=$!
+wait_ready "$api/health/ready" "$api_pid" API
+
+log "seeding build/bench/seed.sql (100,000 employees; selections of ${sizes[*]} candidates)"
+seed_start=$(date +%s.%N)
+psql_bench -d bench -f build/bench/seed.sql >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; die "seeding failed"; }
+log "seeded in $(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+
+hr_token=$(./build/token.sh hr-system)
+shortlist_selection=$(selection_id 100000)
+committee_token=$(./build/token.sh committee --selection "$shortlist_selection")
+
+echo "MeritApi benchmark: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), PostgreSQL $pg_version," \
+  ".NET $(dotnet --version), load average $load_at_start at start (anything else busy skews every figure)"
+
+# ---------------------------------------------------------------------------------------------- scoring runs
+# score N: POST a scoring run of the N-candidate selection; checks the answer, sets $seconds (curl's total time)
+score() {
+  local n=$1 id out code scored
+  id=$(selection_id "$n")
+  out=$(curl -sS -o "$work/run-$n.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST \
+    -H "Authorization: Bearer $hr_token" "$api/api/v1/selections/$id/scoring-runs") || die "scoring run of $n candidates: request failed"
+  code=${out%% *} seconds=${out#* }
+  [[ $code == 201 ]] || die "scoring run of $n candidates answered $code: $(head -c 1000 "$work/run-$n.json")"
+  scored=$(grep -o '"candidateCount":[0-9]*' "$work/run-$n.json" | cut -d: -f2 || true)
+  [[ $scored == "$n" ]] || die "scoring run of $n candidates scored '${scored:-?}' candidates: $(head -c 1000 "$work/run-$n.json")"
+}
+
+# The API's first request pays for JIT compilation and EF's model building: one run of the smallest selection,
+# reported as cold, then every size warm.
+log "scoring run of ${sizes[0]} candidates (cold: the API's first request)"
+score "${sizes[0]}"
+awk -v n="${sizes[0]}" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates, cold (first request): %.2f s\n", n, s }'
+
+peak_rss_note='process peak since start-up'
+for n in "${sizes[@]}"; do
+  if ((n == 100000)); then
+    # Reset the API's peak RSS (VmHWM), so that what we read afterwards is the peak of this run alone.
+    if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then peak_rss_note=''; fi
+  fi
+  log "scoring run of $n candidates"
+  score "$n"
+  line=$(awk -v n="$n" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates: %.2f s (%.0f candidates/s)", n, s, n / s }')
+  if ((n == 100000)); then
+    verdict "$seconds < 5"
+    line+="; target < 5 s: $outcome"
+    # VmHWM: the peak resident set of the process (kB).
+    hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
+    rss_line=$(awk -v k="$hwm_kb" 'BEGIN { printf "API peak RSS (100000-candidate run): %.0f MiB", k / 1024 }')
+    [[ -z "$peak_rss_note" ]] || rss_line+=" ($peak_rss_note)"
+    verdict "$hwm_kb < 1048576"
+    rss_line+="; target < 1024 MiB: $outcome"
+  fi
+  echo "$line"
+done
+echo "$rss_line"
+
+# ---------------------------------------------------------------------------------------------- shortlist under load
+# Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the
+# results just written (what autovacuum would do, but not in the middle of a measurement), and no checkpoint still
+# spreading the seed's and the runs' writes over the measurements (without these, the API measured ~30% fewer
+# requests/s, and p99 spikes of 0.5-0.7 s came and went).
+log "VACUUM ANALYZE and CHECKPOINT before the shortlist measurements"
+psql_bench -d bench -c 'VACUUM ANALYZE' >/dev/null
+psql_bench -d bench -c 'CHECKPOINT' >/dev/null
+shortlist_path="/api/v1/selections/$shortlist_selection/shortlist?top=$top"
+
+to_ms() { # wrk's latency units: us, ms, s, m
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
+    else { exit 1 }
+  }'
+}
+
+# shortlist_codes URL [TOKEN]: the candidate codes of one answer, in order (checks the status too)
+shortlist_codes() {
+  local url=$1 token=${2:-} auth=() code
+  [[ -z "$token" ]] || auth=(-H "Authorization: Bearer $token")
+  code=$(curl -sS -o "$work/shortlist.json" -w '%{http_code}' --max-time 30 "${auth[@]}" "$url") || die "GET $url failed"
+  [[ $code == 200 ]] || die "GET $url answered $code: $(head -c 1000 "$work/shortlist.json")"
+  grep -o '"candidateCode":"[^"]*"' "$work/shortlist.json" | cut -d'"' -f4 | paste -sd, - || true
+}
+
+# measure NAME URL [TOKEN]: a warm-up, then the measured wrk run; prints the result line
+measure() {
+  local name=$1 url=$2 token=${3:-} header=() out rps p50 p99 non2xx errors requests line
+  [[ -z "$token" ]] || header=(-H "Authorization: Bearer $token")
+  log "wrk against the $name: ${warmup_seconds} s warm-up, then ${duration} s measured ($connections connections)"
+  wrk -t"$wrk_threads" -c"$connections" -d"${warmup_seconds}s" "${header[@]}" "$url" >/dev/null
+  out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url") || die "wrk against the $name failed"
+  printf '%s\n' "$out" >"$work/wrk-$name.txt"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+  errors=$(sed -n 's/^ *Socket errors: *//p' <<<"$out")
+  [[ -n "$rps" && -n "$p50" && -n "$p99" ]] || { printf '%s\n' "$out" >&2; die "could not read wrk's output for the $name"; }
+  if ! p50=$(to_ms "$p50") || ! p99=$(to_ms "$p99"); then
+    printf '%s\n' "$out" >&2
+    die "unknown latency unit in wrk's output"
+  fi
+  line=$(awk -v r="$rps" -v a="$p50" -v b="$p99" -v c="$connections" -v d="$duration" -v n="$name" \
+    'BEGIN { printf "shortlist %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms (%d connections, %d s)", n, r, a, b, c, d }')
+  if [[ -n "$non2xx" ]]; then
+    line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
+    broken=1
+  fi
+  [[ -z "$errors" ]] || line+=" [socket errors: $errors]"
+  measured_rps=$rps measured_p99=$p99
+  measured_line=$line
+}
+
+api_codes=$(shortlist_codes "$api$shortlist_path" "$committee_token")
+[[ -n "$api_codes" ]] || die "the API's shortlist of selection $shortlist_selection is empty"
+measure API "$api$shortlist_path" "$committee_token"
+api_rps=$measured_rps
+verdict "$measured_p99 < 20"
+echo "$measured_line; target p99 < 20 ms: $outcome"
+
+# The baseline gets the machine to itself, as the API had.
+stop_process "$api_pid"; api_pid=''
+
+baseline_port=$(pg_free_port 5280)
+baseline=http://127.0.0.1:$baseline_port
+log "starting the baseline on $baseline"
+(cd "$(dirname "$baseline_dll")" && ASPNETCORE_URLS=$baseline ConnectionStrings__MeritDb=$connection_string \
+  Logging__LogLevel__Default=Warning exec dotnet "$(basename "$baseline_dll")") >"$work/baseline.log" 2>&1 &
+baseline_pid=$!
+wait_ready "$baseline/health" "$baseline_pid" baseline
+
+baseline_codes=$(shortlist_codes "$baseline$shortlist_path")
+if [[ "$baseline_codes" != "$api_codes" ]]; then
+  echo "shortlist baseline: [BROKEN: it does not answer what the API answers; API: ${api_codes:0:200}; baseline: ${baseline_codes:0:200}]"
+  broken=1
+fi
+measure baseline "$baseline$shortlist_path"
+baseline_rps=$measured_rps
+echo "$measured_line"
+ratio=$(awk -v a="$api_rps" -v b="$baseline_rps" 'BEGIN { printf "%.2f", a / b }')
+verdict "$ratio >= 0.8"
+echo "shortlist API/baseline: $ratio (requests/s); target >= 0.80: $outcome"
+
+# ---------------------------------------------------------------------------------------------- kernel
+cleanup # servers and PostgreSQL down: the kernel benchmark gets a quiet machine
+
+if ((kernel)); then
+  artifacts=build/bench/MeritApi.Benchmarks/BenchmarkDotNet.Artifacts
+  mkdir -p "$artifacts"
+  log "BenchmarkDotNet: scoring kernel (about a minute; full report in $artifacts)"
+  kernel_rc=0
+  dotnet "$kernel_dll" --artifacts "$artifacts" >"$artifacts/bench-kernel.log" 2>&1 || kernel_rc=$?
+  grep '^kernel:' "$artifacts/bench-kernel.log" || true
+  if ((kernel_rc != 0)); then
+    tail -n 40 "$artifacts/bench-kernel.log" >&2
+    log "the kernel benchmark exited with $kernel_rc"
+    broken=1
+  else
+    # The one target of the kernel: nothing allocated per candidate beyond the result itself.
+    if grep -q '^kernel:.*beyond the result.*: PASS$' "$artifacts/bench-kernel.log"; then passed=$((passed + 1)); else missed=$((missed + 1)); fi
+  fi
+fi
+
+echo "targets: $passed PASS, $missed MISS; finished in $((SECONDS - start)) s"
+if ((broken)); then
+  log "something broke (see the lines marked BROKEN above)"
+  exit 1
+fi

@@ -1,0 +1,54 @@
+using Npgsql;
+
+// Baseline for build/bench.sh: what the shortlist costs with nothing but Kestrel, minimal APIs, Npgsql and
+// System.Text.Json (camelCase by default). It answers GET /api/v1/selections/{id}/shortlist?top=N from the same
+// tables as the API: the latest scoring run of the selection, then its ranked results (one page of 50).
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("MeritDb")
+                       ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+
+var app = builder.Build();
+
+app.MapGet("/health", () => "ok");
+app.MapGet("/api/v1/selections/{id:guid}/shortlist", async (Guid id, int? top, NpgsqlDataSource db, CancellationToken ct) =>
+{
+    await using var connection = await db.OpenConnectionAsync(ct);
+
+    Guid runId;
+    await using (var latest = new NpgsqlCommand(
+                     "SELECT id FROM scoring_runs WHERE selection_id = $1 ORDER BY sequence DESC LIMIT 1", connection))
+    {
+        latest.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        if (await latest.ExecuteScalarAsync(ct) is not Guid found)
+            return Results.NotFound();
+        runId = found;
+    }
+
+    var candidates = new List<ShortlistEntry>(50);
+    await using (var results = new NpgsqlCommand(
+                     "SELECT rank, candidate_id, candidate_code, masked_nip, jpm, jpm_band, performance_score, merit_score, talent_box, eligible " +
+                     "FROM candidate_results WHERE scoring_run_id = $1 AND rank IS NOT NULL AND rank <= $2 " +
+                     "ORDER BY rank, merit_score DESC, candidate_code LIMIT 50", connection))
+    {
+        results.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
+        results.Parameters.Add(new NpgsqlParameter<int> { TypedValue = top ?? int.MaxValue });
+        await using var reader = await results.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            candidates.Add(new ShortlistEntry(reader.GetInt32(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                reader.GetDecimal(4), reader.GetString(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8),
+                reader.GetBoolean(9)));
+        }
+    }
+
+    return Results.Ok(new Shortlist(id, runId, top, candidates));
+});
+
+await app.RunAsync();
+
+internal sealed record Shortlist(Guid SelectionId, Guid ScoringRunId, int? Top, IReadOnlyList<ShortlistEntry> Candidates);
+
+internal sealed record ShortlistEntry(
+    int Rank, Guid CandidateId, string CandidateCode, string MaskedNip, decimal Jpm, string JpmBand,
+    decimal PerformanceScore, decimal MeritScore, int TalentBox, bool Eligible);
