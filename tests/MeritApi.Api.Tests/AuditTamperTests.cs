@@ -89,6 +89,43 @@ public sealed class AuditTamperTests
     }
 
     [Test]
+    public async Task Results_must_reference_their_run_and_a_candidate_of_its_selection_and_scored_candidates_stay()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var other = await ArrangeAsync(api);
+        // A copy of a stored result, re-pointed: checked once per statement by a trigger (ForeignKeyViolation).
+        string Copy(string run, string candidate) => $"""
+            INSERT INTO candidate_results SELECT {run}, {candidate}, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
+                competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box, eligible,
+                ineligibility_reasons, rank, rank_decided_by, seal
+            FROM candidate_results WHERE scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'
+            """;
+
+        foreach (var sql in new[]
+                 {
+                     Copy("gen_random_uuid()", "candidate_id"), // no such run
+                     Copy($"'{other.Run}'", "gen_random_uuid()"), // no such candidate
+                     Copy($"'{other.Run}'", "candidate_id"), // a candidate of another selection
+                 })
+        {
+            await Assert.ThatAsync(() => api.Database.ExecuteAsync(sql),
+                Throws.TypeOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo(PostgresErrorCodes.ForeignKeyViolation), sql);
+        }
+        foreach (var sql in new[]
+                 {
+                     $"DELETE FROM candidates WHERE id = '{trail.TopCandidate}'",
+                     $"UPDATE candidates SET id = gen_random_uuid() WHERE id = '{trail.TopCandidate}'",
+                 })
+        {
+            await Assert.ThatAsync(() => api.Database.ExecuteAsync(sql),
+                Throws.TypeOf<PostgresException>().With.Property(nameof(PostgresException.MessageText)).Contains("has scoring results"), sql);
+        }
+        Assert.That(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM candidate_results WHERE scoring_run_id = '{other.Run}'"), Is.EqualTo(2));
+        Assert.That(await api.Database.ScalarAsync<long>($"SELECT count(*) FROM candidates WHERE id = '{trail.TopCandidate}'"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task An_edited_entry_breaks_the_chain_at_its_own_sequence()
     {
         await using var api = await IsolatedApi.StartAsync();

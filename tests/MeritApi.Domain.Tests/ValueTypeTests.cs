@@ -371,7 +371,7 @@ public class SelectionTests
             new Dictionary<string, int> { ["INT"] = 3, ["KS"] = 3, ["KOM"] = 4 },
             TestData.Ratings(Good, previous));
         var score = MeritScorer.Score(TestData.Context(), evidence);
-        return new CandidateResult(candidate, Nip.Parse("198501012010011001"), evidence.Grade, score, rank);
+        return new CandidateResult(candidate.Id, candidate.EmployeeId, candidate.Code, Nip.Parse("198501012010011001"), evidence.Grade, score, rank);
     }
 
     [Test]

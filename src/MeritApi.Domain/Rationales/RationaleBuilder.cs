@@ -65,6 +65,26 @@ public static class RationaleBuilder
         };
 
     /// <summary>A decimal without trailing zeros: the same number always prints the same way, whatever its scale.</summary>
-    public static string Normalise(decimal value) =>
-        value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Normalise(decimal value)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxNormalisedLength];
+        return System.Text.Encoding.UTF8.GetString(Normalise(value, utf8));
+    }
+
+    internal const int MaxNormalisedLength = 64;
+
+    /// <summary>
+    /// <see cref="Normalise(decimal)"/> into <paramref name="destination"/> as UTF-8, without allocating: the invariant
+    /// general format (never an exponent for decimals) with the fraction's trailing zeros, and a bare point, cut off.
+    /// </summary>
+    internal static ReadOnlySpan<byte> Normalise(decimal value, Span<byte> destination)
+    {
+        if (!value.TryFormat(destination, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"Could not format {value}.");
+        ReadOnlySpan<byte> text = destination[..written];
+        if (text.IndexOf((byte)'.') < 0)
+            return text;
+        text = text.TrimEnd((byte)'0');
+        return text[^1] == (byte)'.' ? text[..^1] : text;
+    }
 }

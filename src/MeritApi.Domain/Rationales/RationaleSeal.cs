@@ -1,39 +1,269 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MeritApi.Domain.Rationales;
 
 /// <summary>
-/// SHA-256 over a canonical JSON form of a rationale (fixed member order, camelCase, enum names, decimals
-/// without trailing zeros, the seal itself left out), so anyone can recompute it from the published rationale.
+/// SHA-256 over a canonical JSON form of a rationale, so anyone can recompute it from the published rationale:
+/// members in declaration order with camelCase names, nothing omitted (nulls written), enums by name, decimals without
+/// trailing zeros, no whitespace, and only what JSON requires escaped (relaxed escaping). The seal itself is left out.
 /// </summary>
+/// <remarks>
+/// Written by hand with a <see cref="Utf8JsonWriter"/> rather than by the serializer: a national run seals 100,000
+/// rationales, and this writes each one into a reused per-thread buffer, several times faster. A test proves the bytes
+/// equal those of System.Text.Json with the options above, for thousands of random rationales.
+/// </remarks>
 public static class RationaleSeal
 {
-    private static readonly JsonSerializerOptions Canonical = new()
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(), new CanonicalDecimalConverter() },
-        // Source-generated metadata: a national run seals 100,000 rationales.
-        TypeInfoResolver = RationaleJsonContext.Default,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
     };
 
-    public static string Compute(CandidateRationale rationale) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(rationale with { Seal = null }, Canonical)));
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    public static string Compute(CandidateRationale rationale)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        WriteCanonical(writer, rationale);
+        writer.Flush();
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private sealed class CanonicalDecimalConverter : JsonConverter<decimal>
+    /// <summary>The canonical form of <paramref name="rationale"/> without its seal (what <see cref="Compute"/> hashes).</summary>
+    public static byte[] CanonicalBytes(CandidateRationale rationale)
     {
-        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            WriteCanonical(writer, rationale);
+        return buffer.WrittenSpan.ToArray();
+    }
 
-        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(RationaleBuilder.Normalise(value), skipInputValidation: true);
+    private static void WriteCanonical(Utf8JsonWriter w, CandidateRationale r)
+    {
+        w.WriteStartObject();
+        w.WriteString(Names.SelectionId, r.SelectionId);
+        w.WriteString(Names.ScoringRunId, r.ScoringRunId);
+        w.WriteString(Names.CandidateId, r.CandidateId);
+        w.WriteString(Names.CandidateCode, r.CandidateCode);
+
+        var policy = r.Policy;
+        w.WriteStartObject(Names.Policy);
+        w.WriteNumber(Names.Version, policy.Version);
+        WriteDecimal(w, Names.CompetenceWeight, policy.CompetenceWeight);
+        WriteDecimal(w, Names.PerformanceWeight, policy.PerformanceWeight);
+        w.WriteStartArray(Names.PerformanceYearWeights);
+        foreach (var weight in policy.PerformanceYearWeights)
+            WriteDecimalValue(w, weight);
+        w.WriteEndArray();
+        w.WriteString(Names.BandSet, policy.BandSet.ToString());
+        w.WriteString(Names.MinimumRating, policy.MinimumRating.ToString());
+        w.WriteString(Names.PositionMinimumGrade, policy.PositionMinimumGrade);
+        w.WriteEndObject();
+
+        var evidence = r.Evidence;
+        w.WriteStartObject(Names.Evidence);
+        w.WriteString(Names.Grade, evidence.Grade);
+        w.WriteStartArray(Names.Competencies);
+        foreach (var line in evidence.Competencies)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.CompetencyCode, line.CompetencyCode);
+            w.WriteNumber(Names.RequiredLevel, line.RequiredLevel);
+            WriteNullableNumber(w, Names.AssessedLevel, line.AssessedLevel);
+            w.WriteNumber(Names.Gap, line.Gap);
+            w.WriteNumber(Names.CreditedLevel, line.CreditedLevel);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray(Names.PerformanceYears);
+        foreach (var year in evidence.PerformanceYears)
+        {
+            w.WriteStartObject();
+            w.WriteNumber(Names.Year, year.Year);
+            WriteDecimal(w, Names.Weight, year.Weight);
+            w.WriteString(Names.Rating, year.Rating?.ToString());
+            w.WriteNumber(Names.RatingValue, year.RatingValue);
+            WriteDecimal(w, Names.WeightedValue, year.WeightedValue);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        var jpm = r.JobPersonMatch;
+        w.WriteStartObject(Names.JobPersonMatch);
+        w.WriteString(Names.Formula, jpm.Formula);
+        w.WriteNumber(Names.CreditedLevels, jpm.CreditedLevels);
+        w.WriteNumber(Names.RequiredLevels, jpm.RequiredLevels);
+        WriteDecimal(w, Names.Unrounded, jpm.Unrounded);
+        WriteDecimal(w, Names.Published, jpm.Published);
+        w.WriteStartArray(Names.MissingCompetencies);
+        foreach (var code in jpm.MissingCompetencies)
+            w.WriteStringValue(code);
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        var band = r.Band;
+        w.WriteStartObject(Names.Band);
+        w.WriteString(Names.BandSet, band.BandSet.ToString());
+        WriteDecimal(w, Names.TopBandFrom, band.TopBandFrom);
+        WriteDecimal(w, Names.MiddleBandFrom, band.MiddleBandFrom);
+        w.WriteString(Names.Band, band.Band.ToString());
+        w.WriteString(Names.IndonesianTerm, band.IndonesianTerm);
+        w.WriteEndObject();
+
+        var performance = r.Performance;
+        w.WriteStartObject(Names.Performance);
+        w.WriteString(Names.Formula, performance.Formula);
+        WriteDecimal(w, Names.WeightedRatingSum, performance.WeightedRatingSum);
+        WriteDecimal(w, Names.Unrounded, performance.Unrounded);
+        WriteDecimal(w, Names.Published, performance.Published);
+        w.WriteEndObject();
+
+        var merit = r.Merit;
+        w.WriteStartObject(Names.Merit);
+        w.WriteString(Names.Formula, merit.Formula);
+        WriteDecimal(w, Names.CompetenceWeight, merit.CompetenceWeight);
+        WriteDecimal(w, Names.Jpm, merit.Jpm);
+        WriteDecimal(w, Names.CompetencePart, merit.CompetencePart);
+        WriteDecimal(w, Names.PerformanceWeight, merit.PerformanceWeight);
+        WriteDecimal(w, Names.PerformanceScore, merit.PerformanceScore);
+        WriteDecimal(w, Names.PerformancePart, merit.PerformancePart);
+        WriteDecimal(w, Names.Unrounded, merit.Unrounded);
+        WriteDecimal(w, Names.Published, merit.Published);
+        w.WriteString(Names.Rounding, merit.Rounding);
+        w.WriteEndObject();
+
+        var box = r.TalentBox;
+        w.WriteStartObject(Names.TalentBox);
+        w.WriteString(Names.Potential, box.Potential.ToString());
+        w.WriteString(Names.PerformanceLevel, box.PerformanceLevel.ToString());
+        w.WriteNumber(Names.Box, box.Box);
+        w.WriteBoolean(Names.InTalentPool, box.InTalentPool);
+        w.WriteString(Names.Meaning, box.Meaning);
+        w.WriteEndObject();
+
+        var eligibility = r.Eligibility;
+        w.WriteStartObject(Names.Eligibility);
+        w.WriteBoolean(Names.Eligible, eligibility.Eligible);
+        w.WriteStartArray(Names.Reasons);
+        foreach (var reason in eligibility.Reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.Code, reason.Code.ToString());
+            w.WriteString(Names.Detail, reason.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        var rank = r.Rank;
+        w.WriteStartObject(Names.Rank);
+        WriteNullableNumber(w, Names.Rank, rank.Rank);
+        w.WriteString(Names.DecidedBy, rank.DecidedBy?.ToString());
+        w.WriteNumber(Names.LatestRatingValue, rank.LatestRatingValue);
+        w.WriteString(Names.Explanation, rank.Explanation);
+        w.WriteEndObject();
+
+        // The seal is part of the form, always null: a rationale is sealed as if it had none yet.
+        w.WriteNull(Names.Seal);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter w, JsonEncodedText name, int? value)
+    {
+        if (value is { } number) w.WriteNumber(name, number);
+        else w.WriteNull(name);
+    }
+
+    private static void WriteDecimal(Utf8JsonWriter w, JsonEncodedText name, decimal value)
+    {
+        w.WritePropertyName(name);
+        WriteDecimalValue(w, value);
+    }
+
+    private static void WriteDecimalValue(Utf8JsonWriter w, decimal value)
+    {
+        Span<byte> utf8 = stackalloc byte[RationaleBuilder.MaxNormalisedLength];
+        w.WriteRawValue(RationaleBuilder.Normalise(value, utf8), skipInputValidation: true);
+    }
+
+    /// <summary>Member names, encoded once.</summary>
+    private static class Names
+    {
+        internal static readonly JsonEncodedText SelectionId = JsonEncodedText.Encode("selectionId");
+        internal static readonly JsonEncodedText ScoringRunId = JsonEncodedText.Encode("scoringRunId");
+        internal static readonly JsonEncodedText CandidateId = JsonEncodedText.Encode("candidateId");
+        internal static readonly JsonEncodedText CandidateCode = JsonEncodedText.Encode("candidateCode");
+        internal static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
+        internal static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        internal static readonly JsonEncodedText CompetenceWeight = JsonEncodedText.Encode("competenceWeight");
+        internal static readonly JsonEncodedText PerformanceWeight = JsonEncodedText.Encode("performanceWeight");
+        internal static readonly JsonEncodedText PerformanceYearWeights = JsonEncodedText.Encode("performanceYearWeights");
+        internal static readonly JsonEncodedText BandSet = JsonEncodedText.Encode("bandSet");
+        internal static readonly JsonEncodedText MinimumRating = JsonEncodedText.Encode("minimumRating");
+        internal static readonly JsonEncodedText PositionMinimumGrade = JsonEncodedText.Encode("positionMinimumGrade");
+        internal static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        internal static readonly JsonEncodedText Grade = JsonEncodedText.Encode("grade");
+        internal static readonly JsonEncodedText Competencies = JsonEncodedText.Encode("competencies");
+        internal static readonly JsonEncodedText CompetencyCode = JsonEncodedText.Encode("competencyCode");
+        internal static readonly JsonEncodedText RequiredLevel = JsonEncodedText.Encode("requiredLevel");
+        internal static readonly JsonEncodedText AssessedLevel = JsonEncodedText.Encode("assessedLevel");
+        internal static readonly JsonEncodedText Gap = JsonEncodedText.Encode("gap");
+        internal static readonly JsonEncodedText CreditedLevel = JsonEncodedText.Encode("creditedLevel");
+        internal static readonly JsonEncodedText PerformanceYears = JsonEncodedText.Encode("performanceYears");
+        internal static readonly JsonEncodedText Year = JsonEncodedText.Encode("year");
+        internal static readonly JsonEncodedText Weight = JsonEncodedText.Encode("weight");
+        internal static readonly JsonEncodedText Rating = JsonEncodedText.Encode("rating");
+        internal static readonly JsonEncodedText RatingValue = JsonEncodedText.Encode("ratingValue");
+        internal static readonly JsonEncodedText WeightedValue = JsonEncodedText.Encode("weightedValue");
+        internal static readonly JsonEncodedText JobPersonMatch = JsonEncodedText.Encode("jobPersonMatch");
+        internal static readonly JsonEncodedText Formula = JsonEncodedText.Encode("formula");
+        internal static readonly JsonEncodedText CreditedLevels = JsonEncodedText.Encode("creditedLevels");
+        internal static readonly JsonEncodedText RequiredLevels = JsonEncodedText.Encode("requiredLevels");
+        internal static readonly JsonEncodedText Unrounded = JsonEncodedText.Encode("unrounded");
+        internal static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
+        internal static readonly JsonEncodedText MissingCompetencies = JsonEncodedText.Encode("missingCompetencies");
+        internal static readonly JsonEncodedText Band = JsonEncodedText.Encode("band");
+        internal static readonly JsonEncodedText TopBandFrom = JsonEncodedText.Encode("topBandFrom");
+        internal static readonly JsonEncodedText MiddleBandFrom = JsonEncodedText.Encode("middleBandFrom");
+        internal static readonly JsonEncodedText IndonesianTerm = JsonEncodedText.Encode("indonesianTerm");
+        internal static readonly JsonEncodedText Performance = JsonEncodedText.Encode("performance");
+        internal static readonly JsonEncodedText WeightedRatingSum = JsonEncodedText.Encode("weightedRatingSum");
+        internal static readonly JsonEncodedText Merit = JsonEncodedText.Encode("merit");
+        internal static readonly JsonEncodedText Jpm = JsonEncodedText.Encode("jpm");
+        internal static readonly JsonEncodedText CompetencePart = JsonEncodedText.Encode("competencePart");
+        internal static readonly JsonEncodedText PerformanceScore = JsonEncodedText.Encode("performanceScore");
+        internal static readonly JsonEncodedText PerformancePart = JsonEncodedText.Encode("performancePart");
+        internal static readonly JsonEncodedText Rounding = JsonEncodedText.Encode("rounding");
+        internal static readonly JsonEncodedText TalentBox = JsonEncodedText.Encode("talentBox");
+        internal static readonly JsonEncodedText Potential = JsonEncodedText.Encode("potential");
+        internal static readonly JsonEncodedText PerformanceLevel = JsonEncodedText.Encode("performanceLevel");
+        internal static readonly JsonEncodedText Box = JsonEncodedText.Encode("box");
+        internal static readonly JsonEncodedText InTalentPool = JsonEncodedText.Encode("inTalentPool");
+        internal static readonly JsonEncodedText Meaning = JsonEncodedText.Encode("meaning");
+        internal static readonly JsonEncodedText Eligibility = JsonEncodedText.Encode("eligibility");
+        internal static readonly JsonEncodedText Eligible = JsonEncodedText.Encode("eligible");
+        internal static readonly JsonEncodedText Reasons = JsonEncodedText.Encode("reasons");
+        internal static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        internal static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        internal static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
+        internal static readonly JsonEncodedText DecidedBy = JsonEncodedText.Encode("decidedBy");
+        internal static readonly JsonEncodedText LatestRatingValue = JsonEncodedText.Encode("latestRatingValue");
+        internal static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+        internal static readonly JsonEncodedText Seal = JsonEncodedText.Encode("seal");
     }
 }
-
-[JsonSerializable(typeof(CandidateRationale))]
-internal sealed partial class RationaleJsonContext : JsonSerializerContext;

@@ -18,16 +18,17 @@ public sealed class CandidateResult
         IneligibilityReasons = [];
     } // EF
 
-    public CandidateResult(Candidate candidate, Nip nip, Grade grade, CandidateScore score, RankOutcome? rank)
+    public CandidateResult(Guid candidateId, Guid employeeId, string candidateCode, Nip nip, Grade grade, CandidateScore score,
+        RankOutcome? rank)
     {
-        if (score.CandidateId != candidate.Id)
+        if (score.CandidateId != candidateId)
             throw new ArgumentException("The score belongs to another candidate.", nameof(score));
         if (score.Eligible != rank.HasValue)
             throw new ArgumentException("Exactly the eligible candidates are ranked.", nameof(rank));
 
-        CandidateId = candidate.Id;
-        EmployeeId = candidate.EmployeeId;
-        CandidateCode = candidate.Code;
+        CandidateId = candidateId;
+        EmployeeId = employeeId;
+        CandidateCode = candidateCode;
         MaskedNip = nip.Masked;
         Grade = grade;
         Jpm = score.JobPersonMatch.Percentage;

@@ -1,19 +1,20 @@
 using MeritApi.Domain.Employees;
+using MeritApi.Domain.Scoring;
 
 namespace MeritApi.Application.Common.Interfaces;
 
 /// <summary>
-/// Reads the merit evidence of every candidate of a selection in two set-based queries: the latest assessed level of
-/// each of the given competencies, and the SKP ratings of the counted years. A national selection has 100,000
-/// candidates and a million assessments, so this is a streaming read, not an entity query.
+/// Reads every candidate of a selection with the merit evidence a scoring run needs, in three set-based streaming
+/// queries: the candidates with their employee's NIP and grade, the latest assessed level of each competency of the
+/// standard, and the SKP ratings of the counted years. A national selection has 100,000 candidates and a million
+/// assessments, so this is a streaming read into arrays, not an entity query.
 /// </summary>
 public interface IScoringEvidenceReader
 {
-    Task<ScoringEvidence> ReadAsync(Guid selectionId, IReadOnlyCollection<string> competencyCodes, int firstYear, int lastYear,
+    /// <summary>The candidates in enrolment order.</summary>
+    Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes, int firstYear, int lastYear,
         CancellationToken cancellationToken);
 }
 
-/// <summary>Per employee: latest level by competency code, and rating by year.</summary>
-public sealed record ScoringEvidence(
-    IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, int>> LatestLevels,
-    IReadOnlyDictionary<Guid, IReadOnlyDictionary<int, PerformanceRating>> Ratings);
+/// <summary>One enrolled candidate as a scoring run reads it.</summary>
+public sealed record ScoringCandidate(Guid CandidateId, Guid EmployeeId, string CandidateCode, Nip Nip, CandidateEvidence Evidence);

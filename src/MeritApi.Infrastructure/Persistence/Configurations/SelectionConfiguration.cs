@@ -44,7 +44,11 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasOne<Selection>().WithMany().HasForeignKey(r => r.SelectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.SelectionId, r.Sequence }).IsUnique();
-        builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.ScoringRunId).OnDelete(DeleteBehavior.Restrict);
+        // Results are written in bulk (ScoringRunWriter) and read by query, never through this navigation. Their references
+        // to the run and to candidates are checked once per statement by a trigger, not per row by foreign keys: a national
+        // run inserts 100,000 results, and row-by-row checks were half the cost of storing them (migration
+        // ResultReferencesCheckedPerStatement).
+        builder.Ignore(r => r.Results);
         builder.Property(r => r.ResultsDigest).HasMaxLength(64).IsFixedLength();
     }
 }
@@ -54,7 +58,6 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
     public void Configure(EntityTypeBuilder<CandidateResult> builder)
     {
         builder.HasKey(r => new { r.ScoringRunId, r.CandidateId });
-        builder.HasOne<Candidate>().WithMany().HasForeignKey(r => r.CandidateId).OnDelete(DeleteBehavior.Restrict);
         // A shortlist page is a range scan of this index.
         builder.HasIndex(r => new { r.ScoringRunId, r.Rank });
         builder.Property(r => r.CandidateCode).HasMaxLength(16);

@@ -613,9 +613,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasKey("ScoringRunId", "CandidateId")
                         .HasName("pk_candidate_results");
 
-                    b.HasIndex("CandidateId")
-                        .HasDatabaseName("ix_candidate_results_candidate_id");
-
                     b.HasIndex("ScoringRunId", "Rank")
                         .HasDatabaseName("ix_candidate_results_scoring_run_id_rank");
 
@@ -959,23 +956,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_candidates_selections_selection_id");
                 });
 
-            modelBuilder.Entity("MeritApi.Domain.Selections.CandidateResult", b =>
-                {
-                    b.HasOne("MeritApi.Domain.Selections.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_candidate_results_candidates_candidate_id");
-
-                    b.HasOne("MeritApi.Domain.Selections.ScoringRun", null)
-                        .WithMany("Results")
-                        .HasForeignKey("ScoringRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_candidate_results_scoring_runs_scoring_run_id");
-                });
-
             modelBuilder.Entity("MeritApi.Domain.Selections.ScoringRun", b =>
                 {
                     b.HasOne("MeritApi.Domain.Selections.Selection", null)
@@ -1008,11 +988,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("PerformanceRatings");
-                });
-
-            modelBuilder.Entity("MeritApi.Domain.Selections.ScoringRun", b =>
-                {
-                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

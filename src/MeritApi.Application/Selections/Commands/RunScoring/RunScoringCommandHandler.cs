@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
@@ -9,8 +11,9 @@ using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 
-internal sealed class RunScoringCommandHandler(
-    IApplicationDbContext db, IScoringEvidenceReader evidenceReader, IScoringRunWriter runs, TimeProvider clock, IAuditScope audit)
+internal sealed partial class RunScoringCommandHandler(
+    IApplicationDbContext db, IScoringEvidenceReader evidenceReader, IScoringRunWriter runs, TimeProvider clock, IAuditScope audit,
+    ILogger<RunScoringCommandHandler> logger)
     : ICommandHandler<RunScoringCommand, ScoringRunDto>
 {
     public async ValueTask<ScoringRunDto> Handle(RunScoringCommand command, CancellationToken cancellationToken)
@@ -24,41 +27,39 @@ internal sealed class RunScoringCommandHandler(
             [.. position.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))],
             position.MinimumGrade, selection.LatestPerformanceYear);
 
-        var evidence = await ReadEvidenceAsync(selection, context, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var candidates = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
+            context.CountedYears.Min(y => y.Year), selection.LatestPerformanceYear, cancellationToken);
+        var read = Stopwatch.GetTimestamp();
 
-        var scores = evidence.Select(e => MeritScorer.Score(context, e.Evidence)).ToList();
-        var ranks = Ranking.Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
-        var results = evidence.Select((e, i) => new CandidateResult(e.Candidate, e.Nip, e.Evidence.Grade, scores[i], ranks[i])).ToList();
-
+        var scores = new CandidateScore[candidates.Count];
+        var keys = new RankKey?[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = MeritScorer.Score(context, candidates[i].Evidence);
+            keys[i] = scores[i].Eligible ? scores[i].RankKey : null;
+        }
+        var ranks = Ranking.Rank(keys);
+        var results = new CandidateResult[candidates.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var c = candidates[i];
+            results[i] = new CandidateResult(c.CandidateId, c.EmployeeId, c.CandidateCode, c.Nip, c.Evidence.Grade, scores[i], ranks[i]);
+        }
+        var scored = Stopwatch.GetTimestamp();
         var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.Now(), policy, position.MinimumGrade, results);
+        var sealedAt = Stopwatch.GetTimestamp();
         await runs.AddAsync(run, cancellationToken);
+        var (readFor, scoredFor, sealedFor, writtenFor) = (Stopwatch.GetElapsedTime(started, read), Stopwatch.GetElapsedTime(read, scored),
+            Stopwatch.GetElapsedTime(scored, sealedAt), Stopwatch.GetElapsedTime(sealedAt));
+        LogRunScored(logger, run.Id, run.CandidateCount, readFor, scoredFor, sealedFor, writtenFor);
         audit.Touch(selection.Id, run.Id);
         audit.RecordOutcome(run.ResultsDigest);
         return ScoringRunDto.From(run);
     }
 
-    private sealed record CandidateEvidenceRow(Candidate Candidate, Nip Nip, CandidateEvidence Evidence);
-
-    /// <summary>The candidates with their employees' NIP and grade, then their evidence in two streaming reads.</summary>
-    private async Task<List<CandidateEvidenceRow>> ReadEvidenceAsync(Selection selection, ScoringContext context,
-        CancellationToken cancellationToken)
-    {
-        var candidates = await (
-                from c in db.Candidates.AsNoTracking()
-                join e in db.Employees on c.EmployeeId equals e.Id
-                where c.SelectionId == selection.Id
-                orderby c.Number
-                select new { Candidate = c, e.Nip, e.Grade })
-            .ToListAsync(cancellationToken);
-
-        var evidence = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
-            context.CountedYears.Min(y => y.Year), selection.LatestPerformanceYear, cancellationToken);
-
-        IReadOnlyDictionary<string, int> noAssessments = new Dictionary<string, int>();
-        IReadOnlyDictionary<int, PerformanceRating> noRatings = new Dictionary<int, PerformanceRating>();
-        return [.. candidates.Select(c => new CandidateEvidenceRow(c.Candidate, c.Nip, new CandidateEvidence(
-            c.Candidate.Id, c.Grade,
-            evidence.LatestLevels.GetValueOrDefault(c.Candidate.EmployeeId, noAssessments),
-            evidence.Ratings.GetValueOrDefault(c.Candidate.EmployeeId, noRatings))))];
-    }
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Scoring run {RunId}: {Candidates} candidates; read in {Read}, scored in {Scored}, sealed in {Sealed}, written in {Written}")]
+    private static partial void LogRunScored(ILogger logger, Guid runId, int candidates, TimeSpan read, TimeSpan scored, TimeSpan @sealed,
+        TimeSpan written);
 }
