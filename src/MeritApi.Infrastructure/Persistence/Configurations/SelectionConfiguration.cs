@@ -58,8 +58,9 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
     public void Configure(EntityTypeBuilder<CandidateResult> builder)
     {
         builder.HasKey(r => new { r.ScoringRunId, r.CandidateId });
-        // A shortlist page is a range scan of this index.
-        builder.HasIndex(r => new { r.ScoringRunId, r.Rank });
+        // A shortlist page is a range scan of this index, in exactly the shortlist's order (ranked first, NULL ranks last
+        // as PostgreSQL sorts them ascending): no sort, however large the run (migration ShortlistIndexInPageOrder).
+        builder.HasIndex(r => new { r.ScoringRunId, r.Rank, r.MeritScore, r.CandidateCode }).IsDescending(false, false, true, false);
         builder.Property(r => r.CandidateCode).HasMaxLength(16);
         builder.Property(r => r.MaskedNip).HasMaxLength(Nip.Length);
         builder.Property(r => r.Jpm).HasPrecision(5, 2);

@@ -613,8 +613,9 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasKey("ScoringRunId", "CandidateId")
                         .HasName("pk_candidate_results");
 
-                    b.HasIndex("ScoringRunId", "Rank")
-                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank");
+                    b.HasIndex("ScoringRunId", "Rank", "MeritScore", "CandidateCode")
+                        .IsDescending(false, false, true, false)
+                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank_merit_score_candidate");
 
                     b.ToTable("candidate_results", (string)null);
                 });

@@ -30,10 +30,11 @@ internal sealed class GetShortlistQueryHandler(IApplicationDbContext db) : IQuer
             ? results.Where(r => r.Rank == null || query.Top == null || r.Rank <= query.Top)
             : results.Where(r => r.Rank != null && (query.Top == null || r.Rank <= query.Top));
 
-        // Ranked candidates first by rank; within a shared rank (and among the unranked) the candidate code
-        // only makes paging stable — it carries no merit meaning and the rank stays shared.
+        // Ranked candidates first by rank (PostgreSQL sorts NULL ranks last); within a shared rank (and among the unranked)
+        // the candidate code only makes paging stable — it carries no merit meaning and the rank stays shared. This is
+        // the order of the (run, rank, merit, code) index, so a page is a range scan of it.
         var page = await results
-            .OrderBy(r => r.Rank == null).ThenBy(r => r.Rank).ThenByDescending(r => r.MeritScore).ThenBy(r => r.CandidateCode)
+            .OrderBy(r => r.Rank).ThenByDescending(r => r.MeritScore).ThenBy(r => r.CandidateCode)
             .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
                 selection.Revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
                 r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons))
