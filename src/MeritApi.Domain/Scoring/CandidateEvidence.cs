@@ -20,7 +20,10 @@ public sealed record ScoringContext(
     Grade? MinimumGrade,
     int LatestPerformanceYear)
 {
-    /// <summary>Counted years, latest first, aligned with the policy's year weights.</summary>
-    public IEnumerable<(int Year, decimal Weight)> CountedYears =>
-        Policy.PerformanceYearWeights.Select((weight, i) => (LatestPerformanceYear - i, weight));
+    private (int Year, decimal Weight)[]? _countedYears;
+
+    /// <summary>Counted years, latest first, aligned with the policy's year weights (computed once per context: the
+    /// scorer reads them for every candidate and must not allocate doing so).</summary>
+    public IReadOnlyList<(int Year, decimal Weight)> CountedYears =>
+        _countedYears ??= [.. Policy.PerformanceYearWeights.Select((weight, i) => (LatestPerformanceYear - i, weight))];
 }

@@ -46,10 +46,12 @@ public static class MeritScorer
     /// <summary>Performance = Σ weight_y × rating_y / 5 × 100 over the counted years; a missing year adds 0.</summary>
     public static PerformanceResult ComputePerformance(ScoringContext context, IReadOnlyDictionary<int, PerformanceRating> ratingsByYear)
     {
-        var years = new List<CountedYear>(context.Policy.CountedYears);
+        var counted = context.CountedYears;
+        var years = new List<CountedYear>(counted.Count);
         var weighted = 0m;
-        foreach (var (year, weight) in context.CountedYears)
+        for (var i = 0; i < counted.Count; i++) // indexed: foreach over an interface would allocate an enumerator per candidate
         {
+            var (year, weight) = counted[i];
             PerformanceRating? rating = ratingsByYear.TryGetValue(year, out var r) ? r : null;
             years.Add(new CountedYear(year, weight, rating));
             weighted += weight * (int)(rating ?? 0);
@@ -65,8 +67,9 @@ public static class MeritScorer
     {
         var reasons = new List<IneligibilityReason>();
         var minimum = context.Policy.MinimumRating;
-        foreach (var year in performance.Years)
+        for (var i = 0; i < performance.Years.Count; i++)
         {
+            var year = performance.Years[i];
             if (year.Rating is not { } rating)
                 reasons.Add(new IneligibilityReason(IneligibilityCode.MissingPerformanceRating,
                     $"No SKP performance rating for {year.Year}; every counted year needs one."));
