@@ -9,6 +9,7 @@ using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeritApi.Api;
 
@@ -37,6 +38,9 @@ public static class WebApi
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
+        // Problems are JSON whatever the Accept header says (the default writer gives up on "Accept: text/html").
+        services.RemoveAll<IProblemDetailsWriter>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
@@ -67,6 +71,7 @@ public static class WebApi
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<StrictQueryEnumMiddleware>();
         // After authorization: the bodies of callers who may not write are never parsed.
         app.UseMiddleware<MeritOnlyGuardMiddleware>();
 
@@ -77,8 +82,8 @@ public static class WebApi
     }
 
     /// <summary>
-    /// Strict JSON: unknown members, duplicate keys, numbers in strings and enum numbers are all refused,
-    /// so a client's mistake is reported instead of silently dropped or guessed at.
+    /// Strict JSON: unknown members, duplicate keys, numbers in strings, and enum values that are not exactly a defined
+    /// name are all refused, so a client's mistake is reported instead of silently dropped or guessed at.
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
@@ -87,7 +92,7 @@ public static class WebApi
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MeritOnlyGuardMiddleware.MaxDepth;
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverterFactory());
     }
 
     /// <summary>
