@@ -168,6 +168,21 @@ public sealed class ErrorHandlingTests
             .ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
         Assert.That((string)twice["rule"]!, Is.EqualTo("already-enrolled"));
     }
+    [Test]
+    public async Task A_route_only_member_in_a_body_is_an_unknown_field_not_silently_dropped()
+    {
+        var employee = await _client.CreateEmployeeAsync();
+        var other = await _client.CreateEmployeeAsync();
+        var year = await _client.PutAsJsonAsync($"/api/v1/employees/{employee}/performance-ratings/2025", new { rating = "Good", year = 2024 })
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
+        Assert.That(year.ErrorFields(), Is.EqualTo(new[] { "year" }));
+        var id = await _client.PutAsJsonAsync($"/api/v1/employees/{employee}/performance-ratings/2025", new { rating = "Good", employeeId = other })
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
+        Assert.That(id.ErrorFields(), Is.EqualTo(new[] { "employeeId" }));
+        foreach (var e in new[] { employee, other })
+            Assert.That((await _client.GetJsonAsync($"/api/v1/employees/{e}"))["performanceRatings"]!.AsArray(), Is.Empty);
+    }
+
     [TestCase("text/html")]
     [TestCase("application/xml")]
     [TestCase("image/png")]

@@ -15,7 +15,7 @@ namespace MeritApi.Api.Tests;
 /// <summary>What a generated request may produce.</summary>
 internal enum HostileKind
 {
-    /// <summary>A write that must be refused (4xx problem details) and change nothing.</summary>
+    /// <summary>A request that must be refused (4xx problem details) and change nothing.</summary>
     MustFail,
 
     /// <summary>A read with hostile query parameters: any status below 500; a refusal is problem details.</summary>
@@ -784,10 +784,14 @@ internal sealed class HostileInputGenerator
             if (field.Kind == FieldKind.Enum)
             {
                 var name = Navigate(valid, field.Path)!.GetValue<string>();
-                foreach (var raw in new[] { "\"Bogus\"", "\"\"", "\"1\"", "\"-1\"", "\"99\"", "1", "0", $"\"{name}, {OtherName(field, name)}\"", $"\"{name}|{OtherName(field, name)}\"", "\"null\"", $"\"{name}\\u0000\"" })
-                    yield return make("invalid-enum", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)));
-                foreach (var raw in new[] { $"\"{name.ToLowerInvariant()}\"", $"\"{name.ToUpperInvariant()}\"", $"\" {name}\"", $"\"{name} \"" })
-                    yield return make("enum-spelling-probe", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)), kind: HostileKind.Arguable);
+                // Exactly one defined name, as written: no numbers, combinations, other spellings or padding.
+                var other = OtherName(field, name);
+                foreach (var raw in new[]
+                         {
+                             "\"Bogus\"", "\"\"", "\"1\"", "\"-1\"", "\"99\"", "1", "0", $"\"{name}, {other}\"", $"\"{name},{other}\"", $"\"{name}|{other}\"",
+                             "\"null\"", $"\"{name}\\u0000\"", $"\"{name.ToLowerInvariant()}\"", $"\"{name.ToUpperInvariant()}\"", $"\" {name}\"", $"\"{name} \"",
+                         })
+                    yield return make("invalid-enum", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)), expectedType: ProblemTypes.MalformedRequest);
             }
             if (field.Kind == FieldKind.Guid)
             {
@@ -823,10 +827,9 @@ internal sealed class HostileInputGenerator
             var value = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(Guid)
                 ? $"\"{_fixture.OtherEmployeeId}\""
                 : "2024";
-            // Bound from the route, [JsonIgnore] in the body type: the serializer may skip such a member rather than refuse
-            // it. Reported (phase two), which also checks that the route's row, not the body's, was the one changed.
+            // Bound from the route, [JsonIgnore] in the body type: not a field of the body, so refused like any unknown one.
             yield return make("mass-assignment", $"route-only '{name}' set in the body to {value}", Bytes(WithRawMember(Valid(), "", name, value)),
-                kind: HostileKind.Arguable);
+                expectedType: ProblemTypes.MalformedRequest);
         }
 
         // -- wrong content types (the valid body, declared as something else) --
@@ -1034,10 +1037,16 @@ internal sealed class HostileInputGenerator
                 values = values.Concat(["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "2025-02-30", "-infinity", "infinity", "2025-06-01T25:00:00Z"]);
             if (t == typeof(int) || t == typeof(long))
                 values = values.Concat(["9223372036854775808", "-2147483649", "1.5", "0x10", "١٢"]);
-            if (t.IsEnum)
-                values = values.Concat(Enum.GetNames(t).Take(2).Select(n => $"{n},{Enum.GetNames(t).Last()}")).Concat(["99", "1"]);
             foreach (var value in values)
                 yield return Read(endpoint, $"{url}?{name}={Percent(value)}", $"?{name}={HostileRequest.Shorten(HostileRequest.Escape(value), 60)}");
+            if (t.IsEnum)
+            {
+                // An enum filter is exactly one defined name: anything else is refused, never read as a number or a combination.
+                var names = Enum.GetNames(t);
+                foreach (var value in new[] { $"{names[0]},{names[^1]}", $"{names[0]}, {names[^1]}", "1", "99", "-1", names[0].ToLowerInvariant(), $" {names[0]}", "" })
+                    yield return Read(endpoint, $"{url}?{name}={Percent(value)}", $"?{name}={value} (not exactly one defined name)", ProblemTypes.Validation);
+                yield return Read(endpoint, $"{url}?{name}={names[0]}&{name}={names[^1]}", $"?{name} given twice (two defined names)", ProblemTypes.Validation);
+            }
             foreach (var encoded in new[] { "%ED%A0%80", "%FF", "%C0%AF", "%E2%82" })
                 yield return Read(endpoint, $"{url}?{name}={encoded}", $"?{name}={encoded} (not UTF-8)");
             yield return Read(endpoint, $"{url}?{name}=1&{name}=2", $"?{name} given twice");
@@ -1053,15 +1062,17 @@ internal sealed class HostileInputGenerator
             ? ((char)b).ToString()
             : $"%{b:X2}"));
 
-    private static HostileRequest Read(DiscoveredEndpoint endpoint, string url, string description) => new()
+    /// <summary>A read with a hostile query: any status below 500 (a refusal is problem details), or refused as <paramref name="mustFailAs"/>.</summary>
+    private static HostileRequest Read(DiscoveredEndpoint endpoint, string url, string description, string? mustFailAs = null) => new()
     {
-        Family = "query-parameters",
+        Family = mustFailAs is null ? "query-parameters" : "query-enums",
         Endpoint = endpoint.Key,
         Method = HttpMethod.Get,
         Url = url,
         Body = null,
         ContentType = null,
-        Kind = HostileKind.Read,
+        Kind = mustFailAs is null ? HostileKind.Read : HostileKind.MustFail,
+        ExpectedProblemType = mustFailAs,
         Description = description,
     };
 }
