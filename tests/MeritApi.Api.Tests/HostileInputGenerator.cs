@@ -276,6 +276,8 @@ internal sealed class HostileInputGenerator
     {
         string Nip() => $"1977{next():D8}203001";
         string Code() => $"HX-{next():D6}";
+        // A fresh day for each valid assessment: the same assessment twice is a duplicate (409), not a success.
+        string Day() => new DateOnly(2020, 1, 1).AddDays(next() % 1800).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         const string Unknown = "HX-NOT-IN-DICTIONARY";
         const string Justification = "The committee prefers this candidate for reasons set out at length in the minutes of its " +
                                      "deliberation, which run well over one hundred characters.";
@@ -304,8 +306,8 @@ internal sealed class HostileInputGenerator
                 400, Set("employees[0].assessments", "employees[0].performanceRatings", "employees[0].assessments[0]", "employees[0].performanceRatings[0]"),
                 Set("employees[0].name", "employees[0].unit", "employees[0].assessments[0].assessor")),
             new("POST /api/v1/employees/{id}/competency-assessments", f => $"/api/v1/employees/{f.EmployeeId}/competency-assessments",
-                f => Assessment(f.CompetencyCode),
-                f => ($"/api/v1/employees/{f.EmployeeId}/competency-assessments", Assessment(Unknown)),
+                f => Assessment(f.CompetencyCode, Day()),
+                f => ($"/api/v1/employees/{f.EmployeeId}/competency-assessments", Assessment(Unknown, Day())),
                 400, Set(), Set("assessor")),
             new("PUT /api/v1/employees/{id}/performance-ratings/{year}", f => $"/api/v1/employees/{f.EmployeeId}/performance-ratings/2025",
                 _ => new JsonObject { ["rating"] = "Good" },
@@ -340,14 +342,14 @@ internal sealed class HostileInputGenerator
             ["standard"] = new JsonArray(Requirement(competency, 3)),
         };
         static JsonObject Employee(string nip) => new() { ["nip"] = nip, ["name"] = "Pegawai Uji", ["grade"] = "III/c", ["unit"] = "Biro Uji" };
-        static JsonObject Assessment(string code) => new()
+        static JsonObject Assessment(string code, string day) => new()
         {
-            ["competencyCode"] = code, ["level"] = 3, ["assessedOn"] = "2025-06-01", ["assessor"] = "Pusat Penilaian Kompetensi ASN",
+            ["competencyCode"] = code, ["level"] = 3, ["assessedOn"] = day, ["assessor"] = "Pusat Penilaian Kompetensi ASN",
         };
         static JsonObject ImportRow(string nip, string code) => new()
         {
             ["nip"] = nip, ["name"] = "Pegawai Impor", ["grade"] = "III/b", ["unit"] = "Biro Impor",
-            ["assessments"] = new JsonArray(Assessment(code)),
+            ["assessments"] = new JsonArray(Assessment(code, "2025-06-01")),
             ["performanceRatings"] = new JsonArray(new JsonObject { ["year"] = 2025, ["rating"] = "Good" }),
         };
         static JsonObject Policy(decimal competence, decimal performance) => new()

@@ -25,6 +25,11 @@ internal sealed class RunScoringCommandHandler(
             position.MinimumGrade, selection.LatestPerformanceYear);
 
         var evidence = await ReadEvidenceAsync(selection, context, cancellationToken);
+        // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this
+        // run would fail on the selection's concurrency token anyway; say why now, before scoring anyone.
+        if (evidence.Count != selection.CandidateCount)
+            throw new ConflictException("concurrent-update",
+                "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
         var scores = evidence.Select(e => MeritScorer.Score(context, e.Evidence)).ToList();
         var ranks = Ranking.Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
