@@ -94,7 +94,7 @@ public sealed class ConcurrencyTests
             Guid[] first = [waiting.Dequeue(), waiting.Dequeue()], second = [waiting.Dequeue(), waiting.Dequeue()];
             // Half the rounds start all three at once; the others hold the enrolments back a little longer each time, so
             // that runs also get to finish while enrolments are under way (not only lose to them).
-            var delay = TimeSpan.FromMilliseconds(round < Rounds / 2 ? 0 : 10 << (round - Rounds / 2));
+            var delay = TimeSpan.FromMilliseconds(round < Rounds / 2 ? 0 : 20 << (round - Rounds / 2));
             var answers = await AtOnceAsync(
                 () => PostAsync($"/api/v1/selections/{selection}/scoring-runs"),
                 async () =>
