@@ -9,8 +9,8 @@ namespace MeritApi.Api.Infrastructure;
 /// no undefined values, no comma-joined combinations, no padding. System.Text.Json's own JsonStringEnumConverter parses
 /// "Good, VeryPoor" as the bitwise OR of the two (= VeryGood) even for enums that are not [Flags], and the framework's
 /// query binding (Enum.TryParse) takes "1", "99" and "Open,Scored"; both would store a value the client never named.
-/// JSON bodies use <see cref="StrictEnumConverterFactory"/>, query strings <see cref="StrictQueryEnumMiddleware"/>;
-/// both decide with <see cref="TryParse"/>.
+/// JSON bodies use <see cref="StrictEnumConverterFactory"/>, query strings <see cref="StrictQueryEnumMiddleware"/>; both
+/// accept exactly the strings of Enum.GetNames (ordinal comparison), and nothing else.
 /// </summary>
 public static class StrictEnums
 {
@@ -46,17 +46,18 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
 
     private sealed class StrictEnumConverter<T> : JsonConverter<T> where T : struct, Enum
     {
+        private static readonly FrozenDictionary<string, T> Values =
+            Enum.GetNames<T>().ToFrozenDictionary(name => name, Enum.Parse<T>, StringComparer.Ordinal);
+
         private static readonly FrozenDictionary<T, string> Names =
             Enum.GetValues<T>().Distinct().ToFrozenDictionary(value => value, value => Enum.GetName(value)!);
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            if (StrictEnums.TryParse(typeof(T), text, out var value))
-                return (T)value!;
-            throw new InvalidEnumValueException(text is null
-                ? $"A name is expected (a JSON string), one of: {string.Join(", ", StrictEnums.NamesOf(typeof(T)))}."
-                : StrictEnums.Refusal(typeof(T), text));
+            if (reader.TokenType != JsonTokenType.String)
+                throw new InvalidEnumValueException($"A name is expected (a JSON string), one of: {string.Join(", ", StrictEnums.NamesOf(typeof(T)))}.");
+            var text = reader.GetString()!;
+            return Values.TryGetValue(text, out var value) ? value : throw new InvalidEnumValueException(StrictEnums.Refusal(typeof(T), text));
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
@@ -66,8 +67,8 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var text = reader.GetString();
-            return StrictEnums.TryParse(typeof(T), text, out var value) ? (T)value! : throw new InvalidEnumValueException(StrictEnums.Refusal(typeof(T), text));
+            var text = reader.GetString()!;
+            return Values.TryGetValue(text, out var value) ? value : throw new InvalidEnumValueException(StrictEnums.Refusal(typeof(T), text));
         }
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
