@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
@@ -9,6 +10,7 @@ using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeritApi.Api;
 
@@ -37,6 +39,9 @@ public static class WebApi
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
+        // Problems are JSON whatever the Accept header says (the default writer gives up on "Accept: text/html").
+        services.RemoveAll<IProblemDetailsWriter>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
@@ -67,6 +72,7 @@ public static class WebApi
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<StrictQueryEnumMiddleware>();
         // After authorization: the bodies of callers who may not write are never parsed.
         app.UseMiddleware<MeritOnlyGuardMiddleware>();
 
@@ -77,8 +83,9 @@ public static class WebApi
     }
 
     /// <summary>
-    /// Strict JSON: unknown members, duplicate keys, numbers in strings and enum numbers are all refused,
-    /// so a client's mistake is reported instead of silently dropped or guessed at.
+    /// Strict JSON: unknown members (a route-only member such as a command's employeeId included), duplicate keys, numbers
+    /// in strings, and enum values that are not exactly a defined name are all refused, so a client's mistake is reported
+    /// instead of silently dropped or guessed at.
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
@@ -87,7 +94,24 @@ public static class WebApi
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MeritOnlyGuardMiddleware.MaxDepth;
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverterFactory());
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RouteOnlyMembersAreUnknown);
+    }
+
+    /// <summary>
+    /// A [JsonIgnore] member of a command is set from the route (EmployeeId, Year, …). The serializer would still know its
+    /// name and silently skip it in a body; removed from the contract, it is an unknown member like any other, and refused.
+    /// </summary>
+    private static void RouteOnlyMembersAreUnknown(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+            return;
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = typeInfo.Properties[i];
+            if (property is { Get: null, Set: null } && property.AttributeProvider?.IsDefined(typeof(JsonIgnoreAttribute), inherit: true) == true)
+                typeInfo.Properties.RemoveAt(i);
+        }
     }
 
     /// <summary>

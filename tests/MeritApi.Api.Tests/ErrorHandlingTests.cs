@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
 
 namespace MeritApi.Api.Tests;
@@ -167,4 +168,121 @@ public sealed class ErrorHandlingTests
             .ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
         Assert.That((string)twice["rule"]!, Is.EqualTo("already-enrolled"));
     }
+    [Test]
+    public async Task A_route_only_member_in_a_body_is_an_unknown_field_not_silently_dropped()
+    {
+        var employee = await _client.CreateEmployeeAsync();
+        var other = await _client.CreateEmployeeAsync();
+        var year = await _client.PutAsJsonAsync($"/api/v1/employees/{employee}/performance-ratings/2025", new { rating = "Good", year = 2024 })
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
+        Assert.That(year.ErrorFields(), Is.EqualTo(new[] { "year" }));
+        var id = await _client.PutAsJsonAsync($"/api/v1/employees/{employee}/performance-ratings/2025", new { rating = "Good", employeeId = other })
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
+        Assert.That(id.ErrorFields(), Is.EqualTo(new[] { "employeeId" }));
+        foreach (var e in new[] { employee, other })
+            Assert.That((await _client.GetJsonAsync($"/api/v1/employees/{e}"))["performanceRatings"]!.AsArray(), Is.Empty);
+    }
+
+    [TestCase("text/html")]
+    [TestCase("application/xml")]
+    [TestCase("image/png")]
+    [TestCase("application/json;q=0")]
+    public async Task Problems_are_json_whatever_the_Accept_header_asks_for(string accept)
+    {
+        async Task<JsonNode> Send(HttpMethod method, string url, string? json, HttpStatusCode status, string type)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (json is not null)
+                request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            return await _client.SendAsync(request).ExpectProblemAsync(status, type);
+        }
+
+        await Send(HttpMethod.Post, "/api/v1/employees", "{\"nip\":", HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest); // the guard
+        var wrongType = await Send(HttpMethod.Post, "/api/v1/employees", "{\"nip\":{}}", HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest); // binding
+        Assert.That(wrongType.ErrorFields(), Is.EqualTo(new[] { "nip" }));
+        await Send(HttpMethod.Post, "/api/v1/employees", "{\"nip\":\"1\",\"name\":\"\",\"grade\":\"III/a\",\"unit\":\"U\"}",
+            HttpStatusCode.BadRequest, ProblemTypes.Validation); // a validator
+        await Send(HttpMethod.Get, $"/api/v1/employees/{Guid.NewGuid()}", null, HttpStatusCode.NotFound, ProblemTypes.NotFound); // a handler
+        await Send(HttpMethod.Get, "/api/v1/no-such-thing", null, HttpStatusCode.NotFound, ProblemTypes.NotFound); // routing
+        using var anonymous = ApiClient.CreateWithToken(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/positions");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        await anonymous.SendAsync(request).ExpectProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized); // authentication
+    }
+
+    [TestCase("application/json; charset=no-such-charset")]
+    [TestCase("application/json; charset=utf-16")]
+    [TestCase("application/json; charset=latin1")]
+    [TestCase("application/json; charset=iso-8859-1")]
+    [TestCase("application/json; charset=us-ascii")]
+    [TestCase("application/json; charset=utf-7")]
+    [TestCase("application/json; charset=\"\"")]
+    public async Task A_charset_other_than_utf8_is_415_and_stores_nothing(string contentType)
+    {
+        var nip = ApiClient.NewNip();
+        var body = System.Text.Encoding.UTF8.GetBytes(ApiClient.Json(new { nip, name = "Pegawai Uji", grade = "III/c", unit = "Biro Uji" }));
+        using var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var problem = await _client.PostAsync("/api/v1/employees", content)
+            .ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, ProblemTypes.UnsupportedMediaType);
+        Assert.That((string?)problem["detail"], Does.Contain("UTF-8"));
+        var found = await _client.GetJsonAsync($"/api/v1/employees?nip={nip}");
+        Assert.That((int)found["totalCount"]!, Is.Zero);
+    }
+
+    [TestCase("application/json; charset=utf-8")]
+    [TestCase("application/json; charset=UTF-8")]
+    [TestCase("application/json; charset=\"utf-8\"")]
+    [TestCase("application/json")]
+    public async Task Utf8_is_accepted_however_it_is_declared(string contentType)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(ApiClient.Json(new { nip = ApiClient.NewNip(), name = "Pegawai Ünïcödé", grade = "III/c", unit = "Biro Uji" }));
+        using var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var employee = await _client.PostAsync("/api/v1/employees", content).ExpectAsync(HttpStatusCode.Created);
+        Assert.That((string?)employee["name"], Is.EqualTo("Pegawai Ünïcödé"));
+    }
+
+    [TestCase("\"Good, VeryPoor\"")]
+    [TestCase("\"Good,VeryPoor\"")]
+    [TestCase("\"4\"")]
+    [TestCase("\"99\"")]
+    [TestCase("4")]
+    [TestCase("\"good\"")]
+    [TestCase("\" Good\"")]
+    [TestCase("\"Good \"")]
+    [TestCase("\"\"")]
+    [TestCase("[\"Good\"]")]
+    public async Task An_enum_value_in_a_body_is_exactly_one_defined_name(string rating)
+    {
+        var employee = await _client.CreateEmployeeAsync();
+        var problem = await _client.SendRawJsonAsync(HttpMethod.Put, $"/api/v1/employees/{employee}/performance-ratings/2025",
+                System.Text.Encoding.UTF8.GetBytes($"{{\"rating\":{rating}}}"))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
+        Assert.That(problem.ErrorFields(), Is.EqualTo(new[] { "rating" }));
+        if (rating.StartsWith('"'))
+            Assert.That((string)problem["errors"]!["rating"]![0]!, Does.Contain("VeryPoor, Poor, NeedsImprovement, Good, VeryGood"));
+        var stored = await _client.GetJsonAsync($"/api/v1/employees/{employee}");
+        Assert.That(stored["performanceRatings"]!.AsArray(), Is.Empty, "nothing was stored");
+    }
+
+    [TestCase("/api/v1/selections?status=1", "status")]
+    [TestCase("/api/v1/selections?status=99", "status")]
+    [TestCase("/api/v1/selections?status=Open,Scored", "status")]
+    [TestCase("/api/v1/selections?status=Open&status=Scored", "status")]
+    [TestCase("/api/v1/selections?status=open", "status")]
+    [TestCase("/api/v1/selections?status=%20Open", "status")]
+    [TestCase("/api/v1/selections?status=", "status")]
+    [TestCase("/api/v1/competencies?category=Technical,%20Managerial", "category")]
+    [TestCase("/api/v1/competencies?CATEGORY=2", "category")]
+    public async Task An_enum_query_parameter_is_exactly_one_defined_name(string url, string field)
+    {
+        var problem = await _client.GetAsync(url).ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+        Assert.That(problem.ErrorFields(), Is.EqualTo(new[] { field }));
+    }
+
+    [TestCase("/api/v1/selections?status=Open")]
+    [TestCase("/api/v1/competencies?category=SocioCultural")]
+    public async Task A_defined_enum_name_in_the_query_filters(string url) => await _client.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
 }

@@ -15,7 +15,7 @@ namespace MeritApi.Api.Tests;
 /// <summary>What a generated request may produce.</summary>
 internal enum HostileKind
 {
-    /// <summary>A write that must be refused (4xx problem details) and change nothing.</summary>
+    /// <summary>A request that must be refused (4xx problem details) and change nothing.</summary>
     MustFail,
 
     /// <summary>A read with hostile query parameters: any status below 500; a refusal is problem details.</summary>
@@ -276,6 +276,8 @@ internal sealed class HostileInputGenerator
     {
         string Nip() => $"1977{next():D8}203001";
         string Code() => $"HX-{next():D6}";
+        // A fresh day for each valid assessment: the same assessment twice is a duplicate (409), not a success.
+        string Day() => new DateOnly(2020, 1, 1).AddDays(next() % 1800).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         const string Unknown = "HX-NOT-IN-DICTIONARY";
         const string Justification = "The committee prefers this candidate for reasons set out at length in the minutes of its " +
                                      "deliberation, which run well over one hundred characters.";
@@ -304,8 +306,8 @@ internal sealed class HostileInputGenerator
                 400, Set("employees[0].assessments", "employees[0].performanceRatings", "employees[0].assessments[0]", "employees[0].performanceRatings[0]"),
                 Set("employees[0].name", "employees[0].unit", "employees[0].assessments[0].assessor")),
             new("POST /api/v1/employees/{id}/competency-assessments", f => $"/api/v1/employees/{f.EmployeeId}/competency-assessments",
-                f => Assessment(f.CompetencyCode),
-                f => ($"/api/v1/employees/{f.EmployeeId}/competency-assessments", Assessment(Unknown)),
+                f => Assessment(f.CompetencyCode, Day()),
+                f => ($"/api/v1/employees/{f.EmployeeId}/competency-assessments", Assessment(Unknown, Day())),
                 400, Set(), Set("assessor")),
             new("PUT /api/v1/employees/{id}/performance-ratings/{year}", f => $"/api/v1/employees/{f.EmployeeId}/performance-ratings/2025",
                 _ => new JsonObject { ["rating"] = "Good" },
@@ -340,14 +342,14 @@ internal sealed class HostileInputGenerator
             ["standard"] = new JsonArray(Requirement(competency, 3)),
         };
         static JsonObject Employee(string nip) => new() { ["nip"] = nip, ["name"] = "Pegawai Uji", ["grade"] = "III/c", ["unit"] = "Biro Uji" };
-        static JsonObject Assessment(string code) => new()
+        static JsonObject Assessment(string code, string day) => new()
         {
-            ["competencyCode"] = code, ["level"] = 3, ["assessedOn"] = "2025-06-01", ["assessor"] = "Pusat Penilaian Kompetensi ASN",
+            ["competencyCode"] = code, ["level"] = 3, ["assessedOn"] = day, ["assessor"] = "Pusat Penilaian Kompetensi ASN",
         };
         static JsonObject ImportRow(string nip, string code) => new()
         {
             ["nip"] = nip, ["name"] = "Pegawai Impor", ["grade"] = "III/b", ["unit"] = "Biro Impor",
-            ["assessments"] = new JsonArray(Assessment(code)),
+            ["assessments"] = new JsonArray(Assessment(code, "2025-06-01")),
             ["performanceRatings"] = new JsonArray(new JsonObject { ["year"] = 2025, ["rating"] = "Good" }),
         };
         static JsonObject Policy(decimal competence, decimal performance) => new()
@@ -784,10 +786,14 @@ internal sealed class HostileInputGenerator
             if (field.Kind == FieldKind.Enum)
             {
                 var name = Navigate(valid, field.Path)!.GetValue<string>();
-                foreach (var raw in new[] { "\"Bogus\"", "\"\"", "\"1\"", "\"-1\"", "\"99\"", "1", "0", $"\"{name}, {OtherName(field, name)}\"", $"\"{name}|{OtherName(field, name)}\"", "\"null\"", $"\"{name}\\u0000\"" })
-                    yield return make("invalid-enum", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)));
-                foreach (var raw in new[] { $"\"{name.ToLowerInvariant()}\"", $"\"{name.ToUpperInvariant()}\"", $"\" {name}\"", $"\"{name} \"" })
-                    yield return make("enum-spelling-probe", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)), kind: HostileKind.Arguable);
+                // Exactly one defined name, as written: no numbers, combinations, other spellings or padding.
+                var other = OtherName(field, name);
+                foreach (var raw in new[]
+                         {
+                             "\"Bogus\"", "\"\"", "\"1\"", "\"-1\"", "\"99\"", "1", "0", $"\"{name}, {other}\"", $"\"{name},{other}\"", $"\"{name}|{other}\"",
+                             "\"null\"", $"\"{name}\\u0000\"", $"\"{name.ToLowerInvariant()}\"", $"\"{name.ToUpperInvariant()}\"", $"\" {name}\"", $"\"{name} \"",
+                         })
+                    yield return make("invalid-enum", $"{field.Path} = {raw}", Bytes(WithRawValue(Valid(), field.Path, raw)), expectedType: ProblemTypes.MalformedRequest);
             }
             if (field.Kind == FieldKind.Guid)
             {
@@ -823,10 +829,9 @@ internal sealed class HostileInputGenerator
             var value = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(Guid)
                 ? $"\"{_fixture.OtherEmployeeId}\""
                 : "2024";
-            // Bound from the route, [JsonIgnore] in the body type: the serializer may skip such a member rather than refuse
-            // it. Reported (phase two), which also checks that the route's row, not the body's, was the one changed.
+            // Bound from the route, [JsonIgnore] in the body type: not a field of the body, so refused like any unknown one.
             yield return make("mass-assignment", $"route-only '{name}' set in the body to {value}", Bytes(WithRawMember(Valid(), "", name, value)),
-                kind: HostileKind.Arguable);
+                expectedType: ProblemTypes.MalformedRequest);
         }
 
         // -- wrong content types (the valid body, declared as something else) --
@@ -1034,10 +1039,16 @@ internal sealed class HostileInputGenerator
                 values = values.Concat(["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "2025-02-30", "-infinity", "infinity", "2025-06-01T25:00:00Z"]);
             if (t == typeof(int) || t == typeof(long))
                 values = values.Concat(["9223372036854775808", "-2147483649", "1.5", "0x10", "١٢"]);
-            if (t.IsEnum)
-                values = values.Concat(Enum.GetNames(t).Take(2).Select(n => $"{n},{Enum.GetNames(t).Last()}")).Concat(["99", "1"]);
             foreach (var value in values)
                 yield return Read(endpoint, $"{url}?{name}={Percent(value)}", $"?{name}={HostileRequest.Shorten(HostileRequest.Escape(value), 60)}");
+            if (t.IsEnum)
+            {
+                // An enum filter is exactly one defined name: anything else is refused, never read as a number or a combination.
+                var names = Enum.GetNames(t);
+                foreach (var value in new[] { $"{names[0]},{names[^1]}", $"{names[0]}, {names[^1]}", "1", "99", "-1", names[0].ToLowerInvariant(), $" {names[0]}", "" })
+                    yield return Read(endpoint, $"{url}?{name}={Percent(value)}", $"?{name}={value} (not exactly one defined name)", ProblemTypes.Validation);
+                yield return Read(endpoint, $"{url}?{name}={names[0]}&{name}={names[^1]}", $"?{name} given twice (two defined names)", ProblemTypes.Validation);
+            }
             foreach (var encoded in new[] { "%ED%A0%80", "%FF", "%C0%AF", "%E2%82" })
                 yield return Read(endpoint, $"{url}?{name}={encoded}", $"?{name}={encoded} (not UTF-8)");
             yield return Read(endpoint, $"{url}?{name}=1&{name}=2", $"?{name} given twice");
@@ -1053,15 +1064,17 @@ internal sealed class HostileInputGenerator
             ? ((char)b).ToString()
             : $"%{b:X2}"));
 
-    private static HostileRequest Read(DiscoveredEndpoint endpoint, string url, string description) => new()
+    /// <summary>A read with a hostile query: any status below 500 (a refusal is problem details), or refused as <paramref name="mustFailAs"/>.</summary>
+    private static HostileRequest Read(DiscoveredEndpoint endpoint, string url, string description, string? mustFailAs = null) => new()
     {
-        Family = "query-parameters",
+        Family = mustFailAs is null ? "query-parameters" : "query-enums",
         Endpoint = endpoint.Key,
         Method = HttpMethod.Get,
         Url = url,
         Body = null,
         ContentType = null,
-        Kind = HostileKind.Read,
+        Kind = mustFailAs is null ? HostileKind.Read : HostileKind.MustFail,
+        ExpectedProblemType = mustFailAs,
         Description = description,
     };
 }

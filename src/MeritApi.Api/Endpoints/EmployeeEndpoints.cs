@@ -31,7 +31,8 @@ public static class EmployeeEndpoints
             .ProducesWriteProblems();
         group.MapPost("/{id:guid}/competency-assessments", RecordAssessment).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record a competency assessment (HR system)")
-            .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency.")
+            .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency. The same assessment again " +
+                             "(competency, level, date and assessor) is refused with 409 (rule duplicate-assessment); a different level on the same day is a correction.")
             .ProducesWriteProblems();
         group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record or correct the SKP performance rating of a year (HR system)")

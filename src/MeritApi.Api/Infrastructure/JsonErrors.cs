@@ -20,6 +20,8 @@ public static partial class JsonErrors
             var path = field == "body" ? name : field == name || field.EndsWith($".{name}", StringComparison.Ordinal) ? field : $"{field}.{name}";
             return (path, $"'{name}' is not a field of this request; unknown fields are refused, not ignored.");
         }
+        if (ex is InvalidEnumValueException)
+            return (field, ex.Message);
         if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
             return (field, $"'{field}' appears more than once.");
         if (ex.Message.Contains("missing required", StringComparison.OrdinalIgnoreCase))

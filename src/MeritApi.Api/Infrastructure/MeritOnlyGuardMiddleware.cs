@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace MeritApi.Api.Infrastructure;
 
@@ -49,6 +50,15 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
         if (!request.HasJsonContentType())
         {
             await next(context);
+            return;
+        }
+        // JSON is UTF-8 (RFC 8259 §8.1). Another charset would make the handler decode other characters than the guard
+        // checked, and one .NET does not know made the framework's body reader throw (a 500).
+        if (!IsUtf8(request, out var charset))
+        {
+            await WriteAsync(context, problems, StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
+                "Unsupported charset", $"JSON bodies must be UTF-8; charset '{Shorten(charset)}' is not accepted. " +
+                                       "Send UTF-8 with Content-Type: application/json (or charset=utf-8).", null);
             return;
         }
 
@@ -102,9 +112,27 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
         WriteAsync(context, problems, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
             $"This endpoint accepts bodies of at most {limit / 1024} KiB.", null);
 
+    /// <summary>
+    /// Whether the Content-Type declares no charset or UTF-8 (in any spelling: utf-8, UTF-8, "utf-8"). A UTF-8 charset is
+    /// then dropped from the header, so the framework's body reader (which knows only the bare spelling) reads UTF-8 too.
+    /// </summary>
+    private static bool IsUtf8(HttpRequest request, out string charset)
+    {
+        charset = string.Empty;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || mediaType.Charset.Value is not { } declared)
+            return true;
+        charset = HeaderUtilities.RemoveQuotes(declared).Value ?? string.Empty;
+        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return false;
+        request.ContentType = mediaType.MediaType.Value;
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
     private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
 
-    private static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, int status, string type, string title,
+    internal static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, int status, string type, string title,
         string detail, Dictionary<string, string[]>? errors)
     {
         context.Response.StatusCode = status;

@@ -11,12 +11,17 @@ internal static class DatabaseErrors
     {
         DbUpdateConcurrencyException => new ConflictException("concurrent-update",
             "The resource was changed by another request at the same time; read it again and retry.", exception),
-        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
-            new ConflictException("duplicate", UniqueConstraintMessages.Describe(pg.ConstraintName), exception),
-        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.SerializationFailure } =>
+        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg => Duplicate(pg.ConstraintName, exception),
+        _ when Postgres(exception) is { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } =>
             new ConflictException("concurrent-update", "Another request changed the same records at the same time; retry.", exception),
         _ => null,
     };
+
+    private static ConflictException Duplicate(string? constraint, Exception exception)
+    {
+        var (rule, message) = UniqueConstraintMessages.Describe(constraint);
+        return new ConflictException(rule, message, exception);
+    }
 
     private static PostgresException? Postgres(Exception exception) =>
         exception as PostgresException ?? exception.InnerException as PostgresException;

@@ -23,6 +23,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
 
 internal sealed class CompetencyAssessmentConfiguration : IEntityTypeConfiguration<CompetencyAssessment>
 {
+    public const string SameAssessmentIndex = "ix_competency_assessments_same_assessment";
+
     public void Configure(EntityTypeBuilder<CompetencyAssessment> builder)
     {
         builder.HasKey(a => a.Id);
@@ -30,8 +32,10 @@ internal sealed class CompetencyAssessmentConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.CompetencyCode).HasMaxLength(Competency.CodeMaxLength);
         builder.Property(a => a.Assessor).HasMaxLength(CompetencyAssessment.AssessorMaxLength);
         builder.HasOne<Competency>().WithMany().HasForeignKey(a => a.CompetencyCode).OnDelete(DeleteBehavior.Restrict);
-        // Scoring reads the latest assessment of each competency per employee.
-        builder.HasIndex(a => new { a.EmployeeId, a.CompetencyCode, a.AssessedOn });
+        // One row per assessment: the same one again is a duplicate (409), a different level on the same day a correction.
+        // Scoring reads the latest assessment of each competency per employee through the same index's leading columns.
+        builder.HasIndex(a => new { a.EmployeeId, a.CompetencyCode, a.AssessedOn, a.Assessor, a.Level }).IsUnique()
+            .HasDatabaseName(SameAssessmentIndex);
         builder.ToTable(t => t.HasCheckConstraint("ck_competency_assessments_level", "level BETWEEN 1 AND 5"));
     }
 }

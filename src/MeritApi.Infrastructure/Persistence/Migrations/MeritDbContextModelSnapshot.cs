@@ -306,8 +306,9 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("CompetencyCode")
                         .HasDatabaseName("ix_competency_assessments_competency_code");
 
-                    b.HasIndex("EmployeeId", "CompetencyCode", "AssessedOn")
-                        .HasDatabaseName("ix_competency_assessments_employee_id_competency_code_assessed");
+                    b.HasIndex("EmployeeId", "CompetencyCode", "AssessedOn", "Assessor", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_competency_assessments_same_assessment");
 
                     b.ToTable("competency_assessments", null, t =>
                         {

@@ -31,6 +31,11 @@ internal sealed partial class RunScoringCommandHandler(
         var candidates = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
             context.CountedYears.Min(y => y.Year), selection.LatestPerformanceYear, cancellationToken);
         var read = Stopwatch.GetTimestamp();
+        // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this
+        // run would fail on the selection's concurrency token anyway; say why now, before scoring anyone.
+        if (candidates.Count != selection.CandidateCount)
+            throw new ConflictException("concurrent-update",
+                "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
         var scores = new CandidateScore[candidates.Count];
         var keys = new RankKey?[candidates.Count];
