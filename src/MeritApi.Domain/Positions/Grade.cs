@@ -52,5 +52,8 @@ public readonly record struct Grade : IComparable<Grade>
     public static bool operator <=(Grade left, Grade right) => left.CompareTo(right) <= 0;
     public static bool operator >=(Grade left, Grade right) => left.CompareTo(right) >= 0;
 
-    public override string ToString() => Group == 0 ? string.Empty : $"{Groups[Group - 1]}/{Room}";
+    // One string per grade, made once: a scoring run formats grades for every candidate (results, rationales, reasons).
+    private static readonly string[] Names = [.. All.Select(g => $"{Groups[g.Group - 1]}/{g.Room}")];
+
+    public override string ToString() => Group == 0 ? string.Empty : Names[Ordinal - 1];
 }

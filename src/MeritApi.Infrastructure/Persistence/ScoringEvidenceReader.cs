@@ -9,7 +9,7 @@ namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
 /// Streams the candidates and their evidence with data readers on the command's own connection and transaction, into
-/// flat arrays indexed by candidate and competency: no entity materialisation and no per-row objects. Of several
+/// flat arrays indexed by candidate and competency: no entity materialisation, nothing allocated per assessment or rating. Of several
 /// assessments of one competency the latest counts (by date assessed, then by when it was recorded).
 /// </summary>
 internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenceReader
@@ -21,6 +21,9 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         if (connection.State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(cancellationToken);
 
+        // Each query sees what was committed when it started (read committed), so the evidence queries may also return
+        // rows of candidates enrolled after the first one: those are not in this run and are skipped. Such a run is never
+        // stored anyway: the enrolment changed the selection, and its concurrency token refuses the run.
         var candidates = await ReadCandidatesAsync(connection, selectionId, cancellationToken);
         var indexOfEmployee = new Dictionary<Guid, int>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -92,7 +95,9 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var slot = indexOfEmployee[reader.GetGuid(0)] * k + reader.GetInt32(1) - 1;
+            if (!indexOfEmployee.TryGetValue(reader.GetGuid(0), out var index))
+                continue; // enrolled after the candidates were read (see ReadAsync)
+            var slot = index * k + reader.GetInt32(1) - 1;
             var candidate = new LatestLevel(reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
             ref var current = ref latest[slot];
             if (current.Level == 0 || (candidate.AssessedOn, candidate.RecordedAt).CompareTo((current.AssessedOn, current.RecordedAt)) > 0)
@@ -117,7 +122,9 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ref var byYear = ref ratings[indexOfEmployee[reader.GetGuid(0)]];
+            if (!indexOfEmployee.TryGetValue(reader.GetGuid(0), out var index))
+                continue; // enrolled after the candidates were read (see ReadAsync)
+            ref var byYear = ref ratings[index];
             byYear ??= new Dictionary<int, PerformanceRating>(lastYear - firstYear + 1);
             byYear[reader.GetInt32(1)] = Enum.Parse<PerformanceRating>(reader.GetString(2));
         }

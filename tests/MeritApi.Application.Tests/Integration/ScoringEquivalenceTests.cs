@@ -143,7 +143,7 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
                 await assessments.WriteAsync(a.Code, NpgsqlDbType.Varchar);
                 await assessments.WriteAsync(a.Level, NpgsqlDbType.Integer);
                 await assessments.WriteAsync(a.AssessedOn, NpgsqlDbType.Date);
-                await assessments.WriteAsync("Pusat Penilaian Uji", NpgsqlDbType.Varchar);
+                await assessments.WriteAsync($"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
                 await assessments.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
             }
             await assessments.CompleteAsync();
