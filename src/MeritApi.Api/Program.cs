@@ -3,6 +3,7 @@ using MeritApi.Api.Endpoints;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Application;
 using MeritApi.Infrastructure;
+using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("MeritDb")
                        ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(connectionString);
+builder.Services.AddInfrastructure(connectionString,
+    builder.Configuration.GetSection("Database").Get<DatabaseResilienceOptions>() ?? new DatabaseResilienceOptions());
 builder.Services.AddWebApi(builder.Configuration);
 
 var app = builder.Build();

@@ -7,7 +7,6 @@ using System.Threading.RateLimiting;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
-using MeritApi.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,7 +47,8 @@ public static class WebApi
 
         services.AddMeritAuthentication(configuration);
         services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
-        services.AddHealthChecks().AddDbContextCheck<MeritDbContext>("database", tags: ["ready"]);
+        services.AddRequestTimeouts(configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         services.AddMeritSwagger();
         return services;
     }
@@ -59,6 +59,8 @@ public static class WebApi
         app.Use(HttpRequestContext.AssignRequestId);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Inside the exception handler: a request past its time limit is answered 503 here, before anything maps it.
+        app.UseRequestTimeouts();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
 

@@ -1,5 +1,6 @@
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
+using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,13 @@ public static class DependencyInjection
 {
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString,
+        DatabaseResilienceOptions? resilience = null)
     {
-        services.AddDbContext<MeritDbContext>(options => Configure(options, connectionString));
+        resilience ??= new DatabaseResilienceOptions();
+        var resilientConnectionString = resilience.Apply(connectionString);
+        services.AddSingleton(resilience);
+        services.AddDbContext<MeritDbContext>(options => Configure(options, resilientConnectionString, resilience));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditTrail, AuditTrail>();
@@ -24,10 +29,15 @@ public static class DependencyInjection
     }
 
     /// <summary>One place for the provider options, shared by the app and the design-time factory.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString,
+        DatabaseResilienceOptions? resilience = null)
+    {
+        resilience ??= new DatabaseResilienceOptions();
+        return options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable(MigrationsHistoryTable)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .ExecutionStrategy(dependencies => new MeritExecutionStrategy(dependencies, resilience.MaxRetryCount, resilience.MaxRetryDelay)))
             .UseSnakeCaseNamingConvention();
+    }
 }

@@ -39,7 +39,8 @@ public static class SelectionEndpoints
             .ProducesWriteProblems();
         group.MapGet("/{id:guid}/candidates", ListCandidates).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/scoring-runs", RunScoring).RequireAuthorization(Policies.HrSystem).WithSummary("Run scoring (HR system)")
+        group.MapPost("/{id:guid}/scoring-runs", RunScoring).RequireAuthorization(Policies.HrSystem)
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy)).WithSummary("Run scoring (HR system)")
             .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.")
             .ProducesWriteProblems();
         group.MapGet("/{id:guid}/scoring-runs", ListRuns).RequireAuthorization(Policies.ReadSelections).WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();

@@ -5,25 +5,31 @@ using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using MeritApi.Infrastructure.Persistence.Resilience;
 
 namespace MeritApi.Api.Infrastructure;
 
 /// <summary>
 /// Maps every exception to RFC 9457 problem details with a stable type. Bad input is a 4xx naming the
-/// field; an unreachable database is a 503 with Retry-After; anything else is a 500 that reveals nothing.
+/// field; an unreachable database (refused, lost, shutting down, timed out, lost mid-commit) is a 503 with
+/// Retry-After; anything else is a 500 that reveals nothing.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 5;
+    public const int RetryAfterSeconds = ServiceUnavailable.RetryAfterSeconds;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
-            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        {
+            LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, Innermost(exception).Message);
+            ServiceUnavailable.SetRetryAfter(httpContext.Response);
+        }
+        else if (problem.Status >= 500)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -49,9 +55,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             [a.ParamName ?? "body"] = [a.ParamName is null ? a.Message : a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal)],
         }),
         FormatException f => Validation(new() { ["body"] = [f.Message] }),
-        NpgsqlException { IsTransient: true } or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable,
-            ProblemTypes.ServiceUnavailable, "Service temporarily unavailable",
-            $"The database cannot be reached right now; retry after {RetryAfterSeconds} seconds. Nothing was changed by this request."),
+        CommitOutcomeUnknownException => ServiceUnavailable.Problem(ServiceUnavailable.CommitOutcomeUnknown),
+        _ when DatabaseFailures.IsUnavailable(exception) => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
+        // Cancelled without the client going away (that one the framework answers 499 itself): the request's time limit.
+        OperationCanceledException => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error",
             "An unexpected error occurred. It has been logged; quote the traceId when reporting it."),
     };
@@ -104,6 +111,16 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     [GeneratedRegex("Failed to bind parameter \"\\S+ (\\w+)\" from \"(.*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex BindFailure();
 
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+            exception = exception.InnerException;
+        return exception;
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {Exception}: {Reason}; answered 503")]
+    private partial void LogUnavailable(string method, string path, string exception, string reason);
 }

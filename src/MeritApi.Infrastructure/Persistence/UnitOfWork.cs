@@ -1,6 +1,8 @@
 using System.Data;
+using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence;
 
@@ -11,14 +13,52 @@ internal sealed class UnitOfWork(MeritDbContext db) : IUnitOfWork
     /// (a lost update becomes a 409). Not repeatable read: the audit trail's append must see the chain's
     /// latest committed entry after waiting for its lock, which a transaction-wide snapshot would hide.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The whole unit of work runs inside the execution strategy (<see cref="Resilience.MeritExecutionStrategy"/>): when
+    /// the connection is refused or lost <em>before</em> the commit, the transaction is gone with it (PostgreSQL never
+    /// commits a session's work on its own), so the work is run again from scratch: a fresh transaction, an empty change
+    /// tracker (nothing half-done is saved twice) and the handler re-reading everything it needs. Such a retry can never
+    /// double an effect.
+    /// </para>
+    /// <para>
+    /// A failure <em>during</em> the commit is different: the COMMIT may have reached the server and landed, and only
+    /// its answer was lost. It is not retried here. EF's alternative (a verifySucceeded callback) needs a way to look
+    /// the outcome up, i.e. a marker row per transaction, and a database that is reachable again right now, which is
+    /// exactly what is in doubt when the connection just broke. Instead it surfaces as
+    /// <see cref="CommitOutcomeUnknownException"/> (503 with Retry-After) and the client resolves it with its
+    /// Idempotency-Key: the key is stored in the same transaction as the effect, so a retry with the same key replays
+    /// the stored answer if the commit landed, and runs the command once if it did not.
+    /// </para>
+    /// </remarks>
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
             return await work(cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await work(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        var attempt = 0;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            if (attempt++ > 0)
+                db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var result = await work(ct);
+            try
+            {
+                await transaction.CommitAsync(ct);
+            }
+            catch (Exception ex) when (!IsRefusedByServer(ex))
+            {
+                throw new CommitOutcomeUnknownException(ex);
+            }
+            return result;
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// An ERROR answered to the COMMIT (a deferred constraint, a serialization failure) is definite: the server
+    /// processed it and rolled back. A FATAL one (the server is shutting down) or no answer at all leaves the outcome open.
+    /// </summary>
+    private static bool IsRefusedByServer(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is { Severity: "ERROR" };
 }

@@ -20,10 +20,13 @@ public sealed class AuditBehaviour<TMessage, TResponse>(
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
+        // A unit of work retried after a lost connection runs this again from the start: only the last attempt's
+        // records are the ones that exist.
+        var audit = (AuditScope)scope;
+        audit.Reset();
         var response = await next(message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var audit = (AuditScope)scope;
         var name = typeof(TMessage).Name;
         await trail.AppendAsync(new AuditRecord(
             request.Actor,

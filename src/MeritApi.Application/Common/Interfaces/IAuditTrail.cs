@@ -24,4 +24,10 @@ internal sealed class AuditScope : IAuditScope
 
     public void Touch(params Guid[] ids) => _touched.UnionWith(ids);
     public void RecordOutcome(string digest) => OutcomeDigest = digest;
+
+    public void Reset()
+    {
+        _touched.Clear();
+        OutcomeDigest = null;
+    }
 }
