@@ -1,6 +1,7 @@
 using System.Data;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -42,7 +43,15 @@ internal sealed class UnitOfWork(MeritDbContext db) : IUnitOfWork
             if (attempt++ > 0)
                 db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            var result = await work(ct);
+            T result;
+            try
+            {
+                result = await work(ct);
+            }
+            catch (Exception ex) when (!DatabaseFailures.ShouldRetry(ex) && ConnectionBroke())
+            {
+                throw new DatabaseConnectionLostException(ex);
+            }
             try
             {
                 await transaction.CommitAsync(ct);
@@ -54,6 +63,9 @@ internal sealed class UnitOfWork(MeritDbContext db) : IUnitOfWork
             return result;
         }, cancellationToken);
     }
+
+    /// <summary>Npgsql marks a connection broken (no longer open) once it has lost its server.</summary>
+    private bool ConnectionBroke() => db.Database.GetDbConnection().State != ConnectionState.Open;
 
     /// <summary>
     /// An ERROR answered to the COMMIT (a deferred constraint, a serialization failure) is definite: the server

@@ -159,6 +159,23 @@ public sealed class ResilienceTests
         await AssertAuditChainIntactAsync();
     }
 
+    [TestCase("RELEASE SAVEPOINT", TestName = "A connection lost while EF releases a savepoint (a failure EF swallows) is retried, not a 500")]
+    [TestCase("SAVEPOINT \"__EFSavePoint\"", TestName = "A connection lost while EF creates a savepoint (a failure EF swallows) is retried, not a 500")]
+    public async Task A_write_whose_connection_is_lost_where_ef_swallows_the_failure_lands_once(string marker)
+    {
+        // Found by build/soak.sh: EF Core logs and ignores a failure to create or release the savepoint it wraps each
+        // SaveChanges in; the next statement then finds its transaction completed ("Transaction is already completed").
+        var nip = ApiClient.NewNip();
+        var key = Guid.NewGuid().ToString();
+        var trap = _proxy.ArmTrap(marker, deliverFirst: false);
+
+        using (var response = await PostEmployeeAsync(nip, key))
+            await response.ExpectAsync(HttpStatusCode.Created);
+        Assert.That(trap.IsCompleted, Is.True, "the connection was cut at the savepoint");
+        Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.EqualTo(1));
+        await AssertAuditChainIntactAsync();
+    }
+
     [Test]
     public async Task A_scoring_run_whose_connection_is_lost_in_the_middle_of_its_bulk_write_is_stored_whole_once()
     {

@@ -29,6 +29,8 @@ public static class DatabaseFailures
     /// </summary>
     public static bool ShouldRetry(Exception exception)
     {
+        if (exception is DatabaseConnectionLostException)
+            return true;
         var npgsql = FindThroughWrappers(exception);
         if (npgsql is null || npgsql is NpgsqlOperationInProgressException || HasTimeout(exception))
             return false;
@@ -42,7 +44,7 @@ public static class DatabaseFailures
     /// connection in the pool is most likely dead as well (the server restarted), and the pool is worth clearing.
     /// </summary>
     public static bool IsConnectionLoss(Exception exception) =>
-        FindThroughWrappers(exception) switch
+        exception is DatabaseConnectionLostException || FindThroughWrappers(exception) switch
         {
             PostgresException pg => pg.Severity is "FATAL" or "PANIC" || pg.SqlState.StartsWith("08", StringComparison.Ordinal) ||
                                     pg.SqlState.StartsWith("57P", StringComparison.Ordinal),
@@ -61,7 +63,7 @@ public static class DatabaseFailures
         {
             switch (e)
             {
-                case CommitOutcomeUnknownException or RetryLimitExceededException or TimeoutException:
+                case CommitOutcomeUnknownException or DatabaseConnectionLostException or RetryLimitExceededException or TimeoutException:
                     return true;
                 case NpgsqlOperationInProgressException:
                     return false;

@@ -11,8 +11,12 @@ public sealed record DatabaseResilienceOptions
     /// <summary>Opening a connection (Npgsql <c>Timeout</c>): a hung or unreachable server is given up on after this.</summary>
     public int ConnectTimeoutSeconds { get; init; } = 5;
 
-    /// <summary>One command (Npgsql <c>Command Timeout</c>), also COPY and the commit.</summary>
-    public int CommandTimeoutSeconds { get; init; } = 30;
+    /// <summary>
+    /// One command (Npgsql <c>Command Timeout</c>), also COPY and the commit. Shorter than the API's request time limit
+    /// (30 s) on purpose: on a hung server this is the limit that answers (Npgsql then gives up on the connection), while
+    /// cancelling a request's token makes Npgsql send PostgreSQL a cancel request, which only a live server answers.
+    /// </summary>
+    public int CommandTimeoutSeconds { get; init; } = 15;
 
     /// <summary>Retries of a unit of work (or of a read) after a lost or refused connection; 0 turns retries off.</summary>
     public int MaxRetryCount { get; init; } = 3;
