@@ -17,6 +17,8 @@ internal sealed class Write(WriteKind kind, string key)
     public string Key { get; } = key;
     public int Attempts { get; set; }
     public bool Acknowledged { get; set; }
+    /// <summary>Acknowledged by a replay of the stored answer: an earlier attempt had landed, but its answer was lost.</summary>
+    public bool Replayed { get; set; }
     /// <summary>The last status when the write ended unacknowledged (0: the run ended while it was being retried).</summary>
     public int FinalStatus { get; set; }
     public Guid Id { get; set; }
@@ -155,7 +157,7 @@ internal sealed class Driver : IDisposable
         Console.WriteLine($"5xx other than 503: {otherServerErrors}");
         Console.WriteLine($"client timeouts: {_stats.Timeouts}, connection errors: {_stats.TransportErrors} (each retried with the same key)");
         Console.WriteLine($"writes: {writes.Count}, acknowledged {acknowledged} ({Breakdown(writes.Where(w => w.Acknowledged))}), " +
-                          $"retried at least once {writes.Count(w => w.Attempts > 1)}, unacknowledged when the run ended {writes.Count(w => !w.Acknowledged && w.FinalStatus == 0)}, " +
+                          $"retried at least once {writes.Count(w => w.Attempts > 1)}, acknowledged by a replay of a stored answer {writes.Count(w => w.Replayed)}, unacknowledged when the run ended {writes.Count(w => !w.Acknowledged && w.FinalStatus == 0)}, " +
                           $"refused {writes.Count(w => !w.Acknowledged && w.FinalStatus != 0)}");
         Console.WriteLine($"acknowledged writes found: {check.Found}");
         Console.WriteLine($"acknowledged writes missing: {check.Missing}");
@@ -218,10 +220,11 @@ internal sealed class Driver : IDisposable
         while (Elapsed < _options.Duration)
         {
             write.Attempts++;
-            var (status, text, retryAfter) = await SendAsync(method, path, json, _hrToken, write.Key);
+            var (status, text, retryAfter, replayed) = await SendAsync(method, path, json, _hrToken, write.Key);
             if (status is >= 200 and < 300)
             {
                 write.Acknowledged = true;
+                write.Replayed = replayed;
                 return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text);
             }
             if (status is not (0 or 503 or 429))
@@ -240,12 +243,12 @@ internal sealed class Driver : IDisposable
 
     private async Task<int> ReadAsync(string path)
     {
-        var (status, _, _) = await SendAsync(HttpMethod.Get, path, null, _committeeToken, null);
+        var (status, _, _, _) = await SendAsync(HttpMethod.Get, path, null, _committeeToken, null);
         return status;
     }
 
-    /// <returns>The status (0 for a timeout or a connection error), the body, and Retry-After in seconds.</returns>
-    private async Task<(int Status, string Body, double? RetryAfter)> SendAsync(HttpMethod method, string path, string? json, string token, string? key)
+    /// <returns>The status (0 for a timeout or a connection error), the body, Retry-After in seconds, and whether the answer is a replay.</returns>
+    private async Task<(int Status, string Body, double? RetryAfter, bool Replayed)> SendAsync(HttpMethod method, string path, string? json, string token, string? key)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -264,17 +267,17 @@ internal sealed class Driver : IDisposable
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
             var status = (int)response.StatusCode;
             _stats.Answered(status, method.Method, path, text);
-            return (status, text, response.Headers.RetryAfter?.Delta?.TotalSeconds);
+            return (status, text, response.Headers.RetryAfter?.Delta?.TotalSeconds, response.Headers.Contains("Idempotent-Replayed"));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             _stats.TimedOut();
-            return (0, "", null);
+            return (0, "", null, false);
         }
         catch (HttpRequestException)
         {
             _stats.TransportError();
-            return (0, "", null);
+            return (0, "", null, false);
         }
     }
 

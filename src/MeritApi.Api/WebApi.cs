@@ -47,7 +47,7 @@ public static class WebApi
 
         services.AddMeritAuthentication(configuration);
         services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
-        services.AddRequestTimeouts(configuration);
+        services.AddMeritRequestTimeouts(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         services.AddMeritSwagger();
         return services;

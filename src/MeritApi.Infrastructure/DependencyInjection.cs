@@ -16,7 +16,6 @@ public static class DependencyInjection
     {
         resilience ??= new DatabaseResilienceOptions();
         var resilientConnectionString = resilience.Apply(connectionString);
-        services.AddSingleton(resilience);
         services.AddDbContext<MeritDbContext>(options => Configure(options, resilientConnectionString, resilience));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();

@@ -37,7 +37,7 @@ public static class ServiceUnavailable
     public static void SetRetryAfter(HttpResponse response) =>
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    public static void AddRequestTimeouts(this IServiceCollection services, IConfiguration configuration)
+    public static void AddMeritRequestTimeouts(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = configuration.GetValue(DefaultTimeoutSetting, 30);
         var longSeconds = configuration.GetValue(LongTimeoutSetting, 120);

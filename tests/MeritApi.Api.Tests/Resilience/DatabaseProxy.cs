@@ -32,10 +32,6 @@ public sealed class DatabaseProxy : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>How many connections the proxy has accepted so far.</summary>
-    public int Accepted => Volatile.Read(ref _accepted);
-    private int _accepted;
-
     /// <summary>Starts a proxy in front of the server of the given connection string.</summary>
     public static async Task<DatabaseProxy> StartAsync(string connectionString)
     {
@@ -112,7 +108,6 @@ public sealed class DatabaseProxy : IAsyncDisposable
             {
                 return; // stopped
             }
-            Interlocked.Increment(ref _accepted);
             _ = ServeAsync(client);
         }
     }

@@ -27,6 +27,7 @@ public sealed class ResilienceTests
 
     private TestDatabase _database = null!;
     private DatabaseProxy _proxy = null!;
+    private MeritApiFactory _base = null!;
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
     private HttpClient _probe = null!;
@@ -36,6 +37,7 @@ public sealed class ResilienceTests
     {
         _database = await TestDatabase.CreateAsync("resilience");
         _proxy = await DatabaseProxy.StartAsync(_database.ConnectionString);
+        _base = new MeritApiFactory(_database);
         _factory = Host(b => { });
         _client = _factory.CreateClient();
         _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint(Roles.All));
@@ -48,6 +50,7 @@ public sealed class ResilienceTests
         _client.Dispose();
         _probe.Dispose();
         await _factory.DisposeAsync();
+        await _base.DisposeAsync();
         await _proxy.DisposeAsync();
         await _database.DisposeAsync();
     }
@@ -56,7 +59,7 @@ public sealed class ResilienceTests
     public void RestoreDatabase() => _proxy.Restore();
 
     private WebApplicationFactory<Program> Host(Action<IWebHostBuilder> configure) =>
-        new MeritApiFactory(_database).WithWebHostBuilder(builder =>
+        _base.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:MeritDb", _proxy.Route(_database.ConnectionString));
             builder.UseSetting("Database:ConnectTimeoutSeconds", ConnectTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
