@@ -59,6 +59,9 @@ public static class ServiceUnavailable
         TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
         WriteTimeoutResponse = async context =>
         {
+            // The request's token is the one that just fired: writing with it would stop the answer half-way (and the
+            // exception handler would then write a second problem after the first). The middleware restores it afterwards.
+            context.RequestAborted = CancellationToken.None;
             SetRetryAfter(context.Response);
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
