@@ -23,6 +23,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR source=lib/process.sh
+source build/lib/process.sh
 
 start=$SECONDS
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
@@ -56,17 +58,6 @@ verdict() { # verdict CONDITION (an awk expression): sets $outcome to PASS or MI
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid='' baseline_pid=''
 
-stop_process() { # stop_process PID: TERM, then KILL after 15 s; only our own children
-  local pid=$1 i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null || true
-}
 
 # Idempotent: called before the kernel benchmark (so it runs on a quiet machine) and again by the EXIT trap.
 cleanup() {
@@ -132,18 +123,8 @@ baseline_dll=build/bench/Baseline/bin/Release/net10.0/Baseline.dll
 kernel_dll=build/bench/MeritApi.Benchmarks/bin/Release/net10.0/MeritApi.Benchmarks.dll
 
 # ---------------------------------------------------------------------------------------------- PostgreSQL
-# The cluster runs as `postgres` when we are root; it must own its tree.
-if [[ $EUID -eq 0 ]]; then
-  pg_ensure_os_user
-  chown postgres: "$work"
-fi
-pg_port=55533
-for attempt in 1 2 3; do
-  pg_port=$(pg_free_port "$pg_port")
-  if pg_start_cluster "$pgdata" "$pg_port" --fast; then break; fi
-  [[ $attempt -lt 3 ]] || die "could not start PostgreSQL"
-  pg_port=$((pg_port + 1))
-done
+pg_start_throwaway "$work" 55533 --fast || die "could not start PostgreSQL"
+pg_port=$PG_PORT
 psql_bench() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql_bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
 connection_string=$(pg_connection_string "$pg_port" bench)

@@ -20,6 +20,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR source=lib/process.sh
+source build/lib/process.sh
 
 start=$SECONDS
 : "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
@@ -48,17 +50,6 @@ die() { log "$*"; exit 1; }
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid=''
 
-stop_process() { # stop_process PID: TERM, then KILL after 15 s; only our own children
-  local pid=$1 i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   stop_process "$api_pid"; api_pid=''
@@ -102,21 +93,11 @@ api_dll=src/MeritApi.Api/bin/Release/net10.0/MeritApi.Api.dll
 soak_dll=build/soak/bin/Release/net10.0/Soak.dll
 
 # ---------------------------------------------------------------------------------------------- PostgreSQL
-# The cluster runs as `postgres` when we are root; it must own its tree.
-if [[ $EUID -eq 0 ]]; then
-  pg_ensure_os_user
-  chown postgres: "$work"
-fi
 # Durable (no --fast): the outage is a crash (pg_ctl stop -m immediate), and with synchronous_commit off, as the test
 # clusters run, PostgreSQL acknowledges commits whose WAL is still in shared memory, so a crash loses the last ones.
 # The first soak runs found exactly that (an acknowledged enrolment gone after the restart); fsync stays on as well.
-pg_port=55633
-for attempt in 1 2 3; do
-  pg_port=$(pg_free_port "$pg_port")
-  if pg_start_cluster "$pgdata" "$pg_port"; then break; fi
-  [[ $attempt -lt 3 ]] || die "could not start PostgreSQL"
-  pg_port=$((pg_port + 1))
-done
+pg_start_throwaway "$work" 55633 || die "could not start PostgreSQL"
+pg_port=$PG_PORT
 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c 'CREATE DATABASE soak' >/dev/null
 connection_string=$(pg_connection_string "$pg_port" soak)
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway, $pgdata)"

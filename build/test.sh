@@ -34,19 +34,8 @@ elif docker_engine_available; then
   echo "test.sh: Docker engine available; tests will start PostgreSQL with Testcontainers"
 else
   pg_ensure_binaries
-  # The cluster runs as `postgres` when we are root; it must own its tree.
-  if [[ $EUID -eq 0 ]]; then
-    pg_ensure_os_user
-    chown postgres: "$work"
-  fi
-  # Retry on a later port if another process grabs ours before we bind it.
-  port=55433
-  for attempt in 1 2 3; do
-    port=$(pg_free_port "$port")
-    if pg_start_cluster "$pgdata" "$port" --fast; then break; fi
-    [[ $attempt -lt 3 ]] || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
-    port=$((port + 1))
-  done
+  pg_start_throwaway "$work" 55433 --fast || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
+  port=$PG_PORT
   MERITAPI_TEST_POSTGRES=$(pg_connection_string "$port" postgres)
   export MERITAPI_TEST_POSTGRES
   echo "test.sh: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, $pgdata)"

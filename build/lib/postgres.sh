@@ -214,3 +214,26 @@ docker_engine_available() {
   command -v docker >/dev/null 2>&1 || return 1
   timeout -k 2 5 docker info >/dev/null 2>&1
 }
+
+# pg_start_throwaway WORKDIR FIRST_PORT [--fast]: a cluster in WORKDIR/pgdata on the first free port from FIRST_PORT
+# (retrying later ports if another process takes ours before PostgreSQL binds it); sets PG_PORT. WORKDIR must exist;
+# when we are root the cluster runs as `postgres`, which must own the tree.
+pg_start_throwaway() {
+  local workdir=${1:?usage: pg_start_throwaway WORKDIR FIRST_PORT [--fast]} port=${2:?usage: pg_start_throwaway WORKDIR FIRST_PORT [--fast]}
+  local attempt
+  shift 2
+  if [[ $EUID -eq 0 ]]; then
+    pg_ensure_os_user
+    chown postgres: "$workdir"
+  fi
+  for attempt in 1 2 3; do
+    port=$(pg_free_port "$port") || return 1
+    if pg_start_cluster "$workdir/pgdata" "$port" "$@"; then
+      PG_PORT=$port
+      return 0
+    fi
+    port=$((port + 1))
+  done
+  pg__log "could not start PostgreSQL in $workdir/pgdata"
+  return 1
+}
