@@ -132,17 +132,6 @@ pg_version=$("$PG_BIN/postgres" --version | awk '{print $3}')
 log "PostgreSQL $pg_version on 127.0.0.1:$pg_port (throwaway, $pgdata)"
 
 # ---------------------------------------------------------------------------------------------- servers
-wait_ready() { # wait_ready URL PID NAME: up to 120 s for 200
-  local url=$1 pid=$2 name=$3 i code
-  for ((i = 0; i < 240; i++)); do
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
-    [[ $code == 200 ]] && return 0
-    sleep 0.5
-  done
-  die "$name did not answer 200 on $url within 120 s (last status $code)"
-}
-
 api_port=$(pg_free_port 5180)
 api=http://127.0.0.1:$api_port
 log "starting the API on $api"
@@ -152,7 +141,7 @@ log "starting the API on $api"
   Database__MigrateOnStartup=true RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
-wait_ready "$api/health/ready" "$api_pid" API
+wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"
 
 log "seeding build/bench/seed.sql (100,000 employees; selections of ${sizes[*]} candidates)"
 seed_start=$(date +%s.%N)
@@ -283,7 +272,7 @@ log "starting the baseline on $baseline"
 (cd "$(dirname "$baseline_dll")" && ASPNETCORE_URLS=$baseline ConnectionStrings__MeritDb=$connection_string \
   Logging__LogLevel__Default=Warning exec dotnet "$(basename "$baseline_dll")") >"$work/baseline.log" 2>&1 &
 baseline_pid=$!
-wait_ready "$baseline/health" "$baseline_pid" baseline
+wait_ready "$baseline/health" "$baseline_pid" baseline || die "start-up failed"
 
 baseline_codes=$(shortlist_codes "$baseline$shortlist_path")
 if [[ "$baseline_codes" != "$api_codes" ]]; then

@@ -117,17 +117,6 @@ pg_start_cluster '$datadir' '$pg_port'
 EOF
 
 # ---------------------------------------------------------------------------------------------- the API
-wait_ready() { # wait_ready URL PID NAME: up to 120 s for 200
-  local url=$1 pid=$2 name=$3 i code=''
-  for ((i = 0; i < 240; i++)); do
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
-    [[ $code == 200 ]] && return 0
-    sleep 0.5
-  done
-  die "$name did not answer 200 on $url within 120 s (last status $code)"
-}
-
 api_port=$(pg_free_port 5380)
 api=http://127.0.0.1:$api_port
 log "starting the API on $api"
@@ -137,7 +126,7 @@ log "starting the API on $api"
   Database__MigrateOnStartup=true DemoData__Seed=false RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
-wait_ready "$api/health/ready" "$api_pid" API
+wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"
 
 # ---------------------------------------------------------------------------------------------- seed and load
 SOAK_HR_TOKEN=$(./build/token.sh hr-system --subject soak-hr)

@@ -150,7 +150,7 @@ public class RankingTests
     {
         var field = CompetitionField();
 
-        var outcomes = Ranking.Rank([.. field.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
+        var outcomes = Ranking.Rank(field);
 
         Assert.That(outcomes, Is.EqualTo(new RankOutcome?[]
         {

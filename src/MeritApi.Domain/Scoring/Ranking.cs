@@ -50,8 +50,11 @@ public readonly record struct RankOutcome(int Rank, RankDecision DecidedBy);
 public static class Ranking
 {
     /// <returns>The rank of each score, aligned with <paramref name="scores"/>; null for ineligible candidates.</returns>
-    public static int?[] Assign(IReadOnlyList<CandidateScore> scores) =>
-        [.. Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]).Select(o => o?.Rank)];
+    public static int?[] Assign(IReadOnlyList<CandidateScore> scores) => [.. Rank(scores).Select(o => o?.Rank)];
+
+    /// <summary>Ranks the scores (the ineligible get no rank) and says, for each rank, which criterion decided it.</summary>
+    public static RankOutcome?[] Rank(IReadOnlyList<CandidateScore> scores) =>
+        Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
 
     /// <summary>Ranks the keys (null = ineligible) and says, for each rank, which criterion decided it.</summary>
     public static RankOutcome?[] Rank(IReadOnlyList<RankKey?> keys)

@@ -57,7 +57,7 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
                     .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).First().Level),
                 p.Ratings)))
             .ToList();
-        var ranks = Ranking.Rank([.. scores.Select(s => s.Eligible ? s.RankKey : (RankKey?)null)]);
+        var ranks = Ranking.Rank(scores);
 
         var stored = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id).ToDictionaryAsync(r => r.CandidateId);
         Assert.That((run.CandidateCount, run.EligibleCount, stored.Count), Is.EqualTo((Candidates, scores.Count(s => s.Eligible), Candidates)));

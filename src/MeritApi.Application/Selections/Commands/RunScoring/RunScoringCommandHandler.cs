@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
-using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
@@ -38,13 +37,9 @@ internal sealed partial class RunScoringCommandHandler(
                 "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
         var scores = new CandidateScore[candidates.Count];
-        var keys = new RankKey?[candidates.Count];
         for (var i = 0; i < scores.Length; i++)
-        {
             scores[i] = MeritScorer.Score(context, candidates[i].Evidence);
-            keys[i] = scores[i].Eligible ? scores[i].RankKey : null;
-        }
-        var ranks = Ranking.Rank(keys);
+        var ranks = Ranking.Rank(scores);
         var results = new CandidateResult[candidates.Count];
         for (var i = 0; i < results.Length; i++)
         {
