@@ -54,8 +54,8 @@ foreach (var name in new[] { nameof(ScoringKernelBenchmarks.Score), nameof(Scori
         var beyond = perCandidate - probe.RetainedBytesPerCandidate;
         // The retained size comes from heap totals after full collections: allow a byte of accounting noise.
         var verdict = beyond < 1 ? "PASS" : "MISS";
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"kernel: MeritScorer.Score result itself {probe.RetainedBytesPerCandidate:F1} B per candidate (retained after a full GC; " +
-                            $"{probe.AllocatedBytesPerCandidate:F1} B allocated in that pass), " +
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"kernel: MeritScorer.Score result itself {probe.RetainedBytesPerCandidate:F1} B per candidate (retained after compacting full GCs; " +
+                            $"{probe.AllocatedBytesPerCandidate:F1} B allocated in that pass; heap accounting off by {probe.ControlUnaccountedBytesPerObject:F1} B per object on an all-kept control), " +
                             $"{beyond:F1} B allocated per candidate beyond the result (target 0 B): {verdict}"));
     }
 }
