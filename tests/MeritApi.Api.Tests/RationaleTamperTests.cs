@@ -121,8 +121,8 @@ public sealed class RationaleTamperTests
             UPDATE candidate_results SET
                 competency_gaps = (SELECT jsonb_agg(CASE WHEN g->>0 = '{{scored.Technical}}'
                                                          THEN jsonb_set(g, '{2}', '5') ELSE g END
-                                                    ORDER BY n)
-                                   FROM jsonb_array_elements(competency_gaps) WITH ORDINALITY AS e(g, n)),
+                                                    ORDER BY n)::json
+                                   FROM jsonb_array_elements(competency_gaps::jsonb) WITH ORDINALITY AS e(g, n)),
                 jpm = 86.67, merit_score = 83.34
             WHERE scoring_run_id = '{{scored.Run}}' AND candidate_id = '{{scored.Candidates["R3"]}}'
             """);

@@ -13,7 +13,7 @@ internal sealed class GradeConverter() : ValueConverter<Grade, string>(g => g.To
 internal sealed class NipConverter() : ValueConverter<Nip, string>(n => n.Value, s => Nip.Parse(s));
 
 /// <summary>
-/// Stores a list of immutable records as jsonb (the evidence read by a scoring run). Stored results are
+/// Stores a list of immutable records as JSON (the evidence read by a scoring run). Stored results are
 /// never changed, so comparing by serialised form is enough for change tracking.
 /// </summary>
 internal static class JsonColumn

@@ -9,8 +9,10 @@ namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
 /// Streams the candidates and their evidence with data readers on the command's own connection and transaction, into
-/// flat arrays indexed by candidate and competency: no entity materialisation, nothing allocated per assessment or rating. Of several
-/// assessments of one competency the latest counts (by date assessed, then by when it was recorded).
+/// flat arrays indexed by candidate and competency (or year): no entity materialisation, nothing allocated per assessment
+/// or rating, and each candidate's evidence a view of its slice of those arrays. Evidence rows name their candidate by its
+/// number in the selection, a small integer that indexes an array, rather than by employee id. Of several assessments of
+/// one competency the latest counts (by date assessed, then by when it was recorded).
 /// </summary>
 internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenceReader
 {
@@ -25,41 +27,37 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         // rows of candidates enrolled after the first one: those are not in this run and are skipped. Such a run is never
         // stored anyway: the enrolment changed the selection, and its concurrency token refuses the run.
         var candidates = await ReadCandidatesAsync(connection, selectionId, cancellationToken);
-        var indexOfEmployee = new Dictionary<Guid, int>(candidates.Count);
+        var indexOfNumber = new int[candidates.Count == 0 ? 1 : candidates[^1].Number + 1];
+        Array.Fill(indexOfNumber, -1);
         for (var i = 0; i < candidates.Count; i++)
-            indexOfEmployee[candidates[i].EmployeeId] = i;
+            indexOfNumber[candidates[i].Number] = i;
 
-        var levels = await ReadLatestLevelsAsync(connection, selectionId, competencyCodes, indexOfEmployee, cancellationToken);
-        var ratings = await ReadRatingsAsync(connection, selectionId, firstYear, lastYear, indexOfEmployee, cancellationToken);
+        string[] codes = [.. competencyCodes];
+        var levels = await ReadLatestLevelsAsync(connection, selectionId, codes, indexOfNumber, candidates.Count, cancellationToken);
+        int[] years = [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Reverse()];
+        var ratings = await ReadRatingsAsync(connection, selectionId, years, indexOfNumber, candidates.Count, cancellationToken);
 
-        var k = competencyCodes.Count;
         var scoring = new ScoringCandidate[candidates.Count];
         for (var i = 0; i < scoring.Length; i++)
         {
-            var assessed = new Dictionary<string, int>(k, StringComparer.Ordinal);
-            for (var j = 0; j < k; j++)
-            {
-                if (levels[i * k + j].Level is var level and > 0)
-                    assessed[competencyCodes[j]] = level;
-            }
             var c = candidates[i];
-            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, c.Nip,
-                new CandidateEvidence(c.CandidateId, c.Grade, assessed, ratings[i] ?? NoRatings));
+            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, c.Nip, new CandidateEvidence(c.CandidateId, c.Grade,
+                new EvidenceSlice<string, int>(codes, levels, i * codes.Length),
+                new EvidenceSlice<int, PerformanceRating>(years, ratings, i * years.Length)));
         }
         return scoring;
     }
 
-    private static readonly IReadOnlyDictionary<int, PerformanceRating> NoRatings = new Dictionary<int, PerformanceRating>();
+    private sealed record CandidateRow(int Number, Guid CandidateId, Guid EmployeeId, string Code, Nip Nip, Grade Grade);
 
-    private sealed record CandidateRow(Guid CandidateId, Guid EmployeeId, string Code, Nip Nip, Grade Grade);
-
+    /// <summary>The candidates in enrolment order (ascending numbers).</summary>
     private static async Task<List<CandidateRow>> ReadCandidatesAsync(NpgsqlConnection connection, Guid selectionId,
         CancellationToken cancellationToken)
     {
         var rows = new List<CandidateRow>();
         var grades = new Dictionary<string, Grade>(StringComparer.Ordinal); // a few grades, parsed once each
         await using var command = new NpgsqlCommand("""
-            SELECT c.id, c.employee_id, c.code, e.nip, e.grade
+            SELECT c.number, c.id, c.employee_id, c.code, e.nip, e.grade
             FROM candidates c JOIN employees e ON e.id = c.employee_id
             WHERE c.selection_id = $1
             ORDER BY c.number
@@ -68,65 +66,73 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var gradeText = reader.GetString(4);
+            var gradeText = reader.GetString(5);
             if (!grades.TryGetValue(gradeText, out var grade))
                 grades[gradeText] = grade = Grade.Parse(gradeText);
-            rows.Add(new CandidateRow(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), Nip.Parse(reader.GetString(3)), grade));
+            rows.Add(new CandidateRow(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3),
+                Nip.Parse(reader.GetString(4)), grade));
         }
         return rows;
     }
 
-    private readonly record struct LatestLevel(int Level, DateOnly AssessedOn, DateTime RecordedAt);
+    /// <summary>The candidate's index for a number, or -1 for a candidate enrolled after the candidates were read.</summary>
+    private static int IndexOf(int[] indexOfNumber, int number) => number < indexOfNumber.Length ? indexOfNumber[number] : -1;
 
-    /// <summary>[candidate × competency] → the latest assessment (Level 0 where there is none).</summary>
-    private static async Task<LatestLevel[]> ReadLatestLevelsAsync(NpgsqlConnection connection, Guid selectionId,
-        IReadOnlyList<string> competencyCodes, Dictionary<Guid, int> indexOfEmployee, CancellationToken cancellationToken)
+    private readonly record struct LatestAssessment(DateOnly AssessedOn, DateTime RecordedAt);
+
+    /// <summary>[candidate × competency] → the level of the latest assessment (0 where there is none).</summary>
+    private static async Task<int[]> ReadLatestLevelsAsync(NpgsqlConnection connection, Guid selectionId, string[] codes,
+        int[] indexOfNumber, int candidateCount, CancellationToken cancellationToken)
     {
-        var k = competencyCodes.Count;
-        var latest = new LatestLevel[indexOfEmployee.Count * k];
+        var k = codes.Length;
+        var levels = new int[candidateCount * k];
+        var latest = new LatestAssessment[levels.Length]; // only to choose among several assessments of one competency
         // The competency comes back as its 1-based position in the standard, so no code string is read per row.
         await using var command = new NpgsqlCommand("""
-            SELECT a.employee_id, array_position($2, a.competency_code::text), a.level, a.assessed_on, a.recorded_at
+            SELECT c.number, array_position($2, a.competency_code::text), a.level, a.assessed_on, a.recorded_at
             FROM competency_assessments a JOIN candidates c ON c.employee_id = a.employee_id
             WHERE c.selection_id = $1 AND a.competency_code = ANY($2)
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = selectionId });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. competencyCodes] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = codes });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!indexOfEmployee.TryGetValue(reader.GetGuid(0), out var index))
+            var index = IndexOf(indexOfNumber, reader.GetInt32(0));
+            if (index < 0)
                 continue; // enrolled after the candidates were read (see ReadAsync)
             var slot = index * k + reader.GetInt32(1) - 1;
-            var candidate = new LatestLevel(reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
-            ref var current = ref latest[slot];
-            if (current.Level == 0 || (candidate.AssessedOn, candidate.RecordedAt).CompareTo((current.AssessedOn, current.RecordedAt)) > 0)
-                current = candidate;
+            var assessment = new LatestAssessment(reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
+            if (levels[slot] == 0 || (assessment.AssessedOn, assessment.RecordedAt).CompareTo((latest[slot].AssessedOn, latest[slot].RecordedAt)) > 0)
+            {
+                levels[slot] = reader.GetInt32(2);
+                latest[slot] = assessment;
+            }
         }
-        return latest;
+        return levels;
     }
 
-    /// <summary>Per candidate, the ratings of the counted years (null where there are none).</summary>
-    private static async Task<Dictionary<int, PerformanceRating>?[]> ReadRatingsAsync(NpgsqlConnection connection, Guid selectionId,
-        int firstYear, int lastYear, Dictionary<Guid, int> indexOfEmployee, CancellationToken cancellationToken)
+    /// <summary>[candidate × counted year, latest first] → the rating (0 where there is none).</summary>
+    private static async Task<PerformanceRating[]> ReadRatingsAsync(NpgsqlConnection connection, Guid selectionId, int[] years,
+        int[] indexOfNumber, int candidateCount, CancellationToken cancellationToken)
     {
-        var ratings = new Dictionary<int, PerformanceRating>?[indexOfEmployee.Count];
+        var ratings = new PerformanceRating[candidateCount * years.Length];
+        var latestYear = years[0];
         await using var command = new NpgsqlCommand("""
-            SELECT r.employee_id, r.year, r.rating
+            SELECT c.number, r.year, r.rating
             FROM performance_ratings r JOIN candidates c ON c.employee_id = r.employee_id
             WHERE c.selection_id = $1 AND r.year BETWEEN $2 AND $3
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = selectionId });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = firstYear });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lastYear });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = years[^1] });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = latestYear });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!indexOfEmployee.TryGetValue(reader.GetGuid(0), out var index))
+            var index = IndexOf(indexOfNumber, reader.GetInt32(0));
+            if (index < 0)
                 continue; // enrolled after the candidates were read (see ReadAsync)
-            ref var byYear = ref ratings[index];
-            byYear ??= new Dictionary<int, PerformanceRating>(lastYear - firstYear + 1);
-            byYear[reader.GetInt32(1)] = Enum.Parse<PerformanceRating>(reader.GetString(2));
+            ratings[index * years.Length + latestYear - reader.GetInt32(1)] = Enum.Parse<PerformanceRating>(reader.GetString(2));
         }
         return ratings;
     }

@@ -42,7 +42,7 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
                     {run.LatestPerformanceYear}, {run.ScoredAt}, {run.CandidateCount}, {run.EligibleCount}, {run.ResultsDigest})
             """, cancellationToken);
 
-        // One JSON buffer for every jsonb value of the run; the importer copies each value before the next is written.
+        // One JSON buffer for every json value of the run; the importer copies each value before the next is written.
         var json = new ArrayBufferWriter<byte>(1024);
         await using var jsonWriter = new Utf8JsonWriter(json);
         ReadOnlyMemory<byte> Json<T>(IReadOnlyList<T> value)
@@ -73,14 +73,14 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
             await copy.WriteAsync(r.Grade.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Jpm, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(r.JpmBand.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(Json(r.CompetencyGaps), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(Json(r.CompetencyGaps), NpgsqlDbType.Json, cancellationToken);
             await copy.WriteAsync(r.PerformanceScore, NpgsqlDbType.Numeric, cancellationToken);
-            await copy.WriteAsync(Json(r.PerformanceYears), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(Json(r.PerformanceYears), NpgsqlDbType.Json, cancellationToken);
             await WriteNullableAsync(copy, r.LatestRating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.MeritScore, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(r.TalentBox, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.Eligible, NpgsqlDbType.Boolean, cancellationToken);
-            await copy.WriteAsync(Json(r.IneligibilityReasons), NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(Json(r.IneligibilityReasons), NpgsqlDbType.Json, cancellationToken);
             await WriteNullableAsync(copy, r.Rank, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(copy, r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Seal, NpgsqlDbType.Char, cancellationToken);

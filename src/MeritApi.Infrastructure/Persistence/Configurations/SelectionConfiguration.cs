@@ -67,11 +67,14 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(r => r.PerformanceScore).HasPrecision(5, 2);
         builder.Property(r => r.MeritScore).HasPrecision(5, 2);
         builder.Property(r => r.Seal).HasMaxLength(64).IsFixedLength();
-        builder.Property(r => r.CompetencyGaps).HasColumnType("jsonb")
+        // json, not jsonb: the lists are stored once and read back whole, never queried inside; json only checks the
+        // text where jsonb parses it into a tree, which made up a third of storing a 100,000-candidate run (migration
+        // ResultEvidenceAsJsonText), and the text is also smaller than jsonb's form of these short arrays.
+        builder.Property(r => r.CompetencyGaps).HasColumnType("json")
             .HasConversion(JsonColumn.Converter<CompetencyGap>(), JsonColumn.Comparer<CompetencyGap>());
-        builder.Property(r => r.PerformanceYears).HasColumnType("jsonb")
+        builder.Property(r => r.PerformanceYears).HasColumnType("json")
             .HasConversion(JsonColumn.Converter<CountedYear>(), JsonColumn.Comparer<CountedYear>());
-        builder.Property(r => r.IneligibilityReasons).HasColumnType("jsonb")
+        builder.Property(r => r.IneligibilityReasons).HasColumnType("json")
             .HasConversion(JsonColumn.Converter<IneligibilityReason>(), JsonColumn.Comparer<IneligibilityReason>());
     }
 }

@@ -532,7 +532,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("CompetencyGaps")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("competency_gaps");
 
                     b.Property<bool>("Eligible")
@@ -551,7 +551,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("IneligibilityReasons")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("ineligibility_reasons");
 
                     b.Property<decimal>("Jpm")
@@ -588,7 +588,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("PerformanceYears")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("performance_years");
 
                     b.Property<int?>("Rank")

@@ -6,12 +6,25 @@ namespace MeritApi.Infrastructure.Persistence.Seeding;
 /// <summary>Applies the committed migrations and, when asked, loads the demo data set.</summary>
 public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider clock, ILogger<DatabaseInitialiser> logger)
 {
+    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
             LogApplyingMigrations(pending.Count, pending);
-        await db.Database.MigrateAsync(cancellationToken);
+        // The request statement limit is for requests: a migration may rewrite a table of millions of results, which
+        // takes minutes, and a migration cut off half-way is rolled back only to be tried again at the next start.
+        var requestTimeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(requestTimeout); // the context goes back to the pool
+        }
     }
 
     /// <summary>Seeds the demo data set once: a database that already has employees is left alone.</summary>

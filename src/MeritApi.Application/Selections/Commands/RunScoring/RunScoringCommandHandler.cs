@@ -36,9 +36,9 @@ internal sealed partial class RunScoringCommandHandler(
             throw new ConflictException("concurrent-update",
                 "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
+        // Each candidate is scored from their own evidence alone, so the scoring spreads over the cores.
         var scores = new CandidateScore[candidates.Count];
-        for (var i = 0; i < scores.Length; i++)
-            scores[i] = MeritScorer.Score(context, candidates[i].Evidence);
+        Parallel.For(0, scores.Length, i => scores[i] = MeritScorer.Score(context, candidates[i].Evidence));
         var ranks = Ranking.Rank(scores);
         var results = new CandidateResult[candidates.Count];
         for (var i = 0; i < results.Length; i++)
