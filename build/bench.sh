@@ -8,7 +8,7 @@
 #   - a scoring run (POST .../scoring-runs, wall time and candidates/s) of each size, after one cold run of the
 #     smallest (the API's first request, printed apart);
 #   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate run;
-#   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 5 s warm-up, then
+#   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
 #   - the in-memory scoring kernel (BenchmarkDotNet, build/bench/MeritApi.Benchmarks), servers and database down.
@@ -32,7 +32,7 @@ load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
 
 kernel=1 duration=20
-readonly connections=64 wrk_threads=2 warmup_seconds=5 top=10
+readonly connections=64 wrk_threads=2 warmup_seconds=45 top=10
 readonly sizes=(1000 10000 100000)
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -226,7 +226,10 @@ shortlist_codes() {
   grep -o '"candidateCode":"[^"]*"' "$work/shortlist.json" | cut -d'"' -f4 | paste -sd, - || true
 }
 
-# measure NAME URL [TOKEN]: a warm-up, then the measured wrk run; prints the result line
+# measure NAME URL [TOKEN]: a warm-up, then the measured wrk run; prints the result line. The warm-up is long because
+# .NET compiles hot code again, optimised, in the background (tiered compilation): with both cores busy serving, the
+# API's thousands of methods took about 40 s to settle (its JIT output stopped growing then), and a 5 s warm-up
+# measured the API at half its settled throughput. The baseline, with far less code, gets the same warm-up.
 measure() {
   local name=$1 url=$2 token=${3:-} header=() out rps p50 p99 non2xx errors requests line
   [[ -z "$token" ]] || header=(-H "Authorization: Bearer $token")

@@ -119,6 +119,15 @@ public sealed class ScoringFlowTests
     }
 
     [Test]
+    public async Task Top_with_the_ineligible_lists_the_top_ranks_then_every_unranked_candidate_and_counts_them_all()
+    {
+        // E1, E2 and E4 (ranks 1, 2, 2), then E7, E6, E8 unranked: page 2 of 2 straddles the two parts.
+        var candidates = (await ShortlistAsync("?top=2&includeIneligible=true&page=2&pageSize=2"))["candidates"]!;
+        Assert.That(((int)candidates["totalCount"]!, (int)candidates["totalPages"]!), Is.EqualTo((6, 3)));
+        Assert.That(candidates["items"]!.AsArray().Select(e => NameOf(e!)), Is.EqualTo(new[] { "E4", "E7" }));
+    }
+
+    [Test]
     public async Task Paging_walks_the_ranking_in_order_with_totals()
     {
         var page2 = await ShortlistAsync("?page=2&pageSize=3");
@@ -171,13 +180,14 @@ public sealed class ScoringFlowTests
         Assert.That((Guid)again["scoringRunId"]!, Is.Not.EqualTo((Guid)first["scoringRunId"]!));
         Assert.That(again["candidates"]!.ToJsonString(), Is.EqualTo(first["candidates"]!.ToJsonString()));
 
-        // And in the database itself: every stored figure of the two runs is equal, candidate by candidate.
+        // And in the database itself: every stored figure of the two runs is equal, candidate by candidate (the JSON
+        // evidence byte for byte).
         var differing = await ApiTestEnvironment.Database.ScalarAsync<long>($"""
             SELECT count(*) FROM candidate_results a JOIN candidate_results b USING (candidate_id)
             WHERE a.scoring_run_id = '{(Guid)first["scoringRunId"]!}' AND b.scoring_run_id = '{(Guid)second["id"]!}'
-              AND (a.jpm, a.performance_score, a.merit_score, a.rank, a.talent_box, a.eligible, a.competency_gaps, a.performance_years, a.ineligibility_reasons)
+              AND (a.jpm, a.performance_score, a.merit_score, a.rank, a.talent_box, a.eligible, a.competency_gaps::text, a.performance_years::text, a.ineligibility_reasons::text)
                   IS DISTINCT FROM
-                  (b.jpm, b.performance_score, b.merit_score, b.rank, b.talent_box, b.eligible, b.competency_gaps, b.performance_years, b.ineligibility_reasons)
+                  (b.jpm, b.performance_score, b.merit_score, b.rank, b.talent_box, b.eligible, b.competency_gaps::text, b.performance_years::text, b.ineligibility_reasons::text)
             """);
         Assert.That(differing, Is.Zero);
         var runs = await _client.GetAsync($"/api/v1/selections/{_selection}/scoring-runs").ExpectAsync(HttpStatusCode.OK);

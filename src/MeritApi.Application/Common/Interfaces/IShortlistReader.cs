@@ -1,0 +1,27 @@
+using MeritApi.Application.Selections.Queries.GetShortlist;
+
+namespace MeritApi.Application.Common.Interfaces;
+
+/// <summary>
+/// The reads behind a shortlist, the busiest request of the API: precompiled queries, so a request spends its time in
+/// PostgreSQL rather than in translating LINQ. A page is a range scan of the shortlist index of the run.
+/// </summary>
+public interface IShortlistReader
+{
+    /// <summary>The run asked for (or the latest of the selection) with the selection's figures; null when there is none.</summary>
+    Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page in shortlist order: ranked candidates (rank ≤ <paramref name="top"/>, when given) by rank, then merit,
+    /// then code; with <paramref name="includeIneligible"/>, the unranked after them. Names only when
+    /// <paramref name="revealed"/>.
+    /// </summary>
+    Task<List<ShortlistEntryDto>> ReadPageAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip, int take,
+        CancellationToken cancellationToken);
+
+    /// <summary>How many candidates the whole list has (all pages).</summary>
+    Task<int> CountAsync(Guid runId, int? top, bool includeIneligible, CancellationToken cancellationToken);
+}
+
+/// <summary>The head of a shortlist: which run it lists and what the selection says about it.</summary>
+public sealed record ShortlistRun(Guid RunId, int Sequence, DateTimeOffset ScoredAt, int PolicyVersion, int Places, bool Revealed);
