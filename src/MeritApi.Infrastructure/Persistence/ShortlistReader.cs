@@ -11,8 +11,8 @@ namespace MeritApi.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
 {
-    public Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, CancellationToken cancellationToken) =>
-        FindRun(db, selectionId, runId, cancellationToken);
+    public Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, int? top, CancellationToken cancellationToken) =>
+        FindRun(db, selectionId, runId, top, cancellationToken);
 
     public async Task<List<ShortlistEntryDto>> ReadPageAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip,
         int take, CancellationToken cancellationToken)
@@ -23,16 +23,18 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
         return page;
     }
 
-    public Task<int> CountAsync(Guid runId, int? top, bool includeIneligible, CancellationToken cancellationToken) =>
-        Count(db, runId, top ?? int.MaxValue, includeIneligible, cancellationToken);
-
-    private static readonly Func<MeritDbContext, Guid, Guid?, CancellationToken, Task<ShortlistRun?>> FindRun =
-        EF.CompileAsyncQuery((MeritDbContext db, Guid selectionId, Guid? runId, CancellationToken _) =>
+    // The list's length comes with the run, so a page never needs a third round trip to count: the run row has its
+    // counts, and only a top needs counting, a short range of the shortlist index (PostgreSQL runs the subquery of a
+    // CASE only when its branch is taken).
+    private static readonly Func<MeritDbContext, Guid, Guid?, int?, CancellationToken, Task<ShortlistRun?>> FindRun =
+        EF.CompileAsyncQuery((MeritDbContext db, Guid selectionId, Guid? runId, int? top, CancellationToken _) =>
             db.ScoringRuns.AsNoTracking()
                 .Where(r => r.SelectionId == selectionId && (runId == null || r.Id == runId))
                 .OrderByDescending(r => r.Sequence)
                 .Join(db.Selections, r => r.SelectionId, s => s.Id, (r, s) =>
-                    new ShortlistRun(r.Id, r.Sequence, r.ScoredAt, r.PolicyVersion, s.Places, s.IdentitiesRevealedAt != null))
+                    new ShortlistRun(r.Id, r.Sequence, r.ScoredAt, r.PolicyVersion, s.Places, s.IdentitiesRevealedAt != null,
+                        r.CandidateCount, r.EligibleCount,
+                        top == null ? r.EligibleCount : db.CandidateResults.Count(c => c.ScoringRunId == r.Id && c.Rank <= top)))
                 .FirstOrDefault());
 
     // "rank <= bound" is false for a NULL rank, so without includeIneligible only ranked candidates are listed; the
@@ -49,8 +51,4 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
                 .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
                     r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons)));
-
-    private static readonly Func<MeritDbContext, Guid, int, bool, CancellationToken, Task<int>> Count =
-        EF.CompileAsyncQuery((MeritDbContext db, Guid runId, int rankBound, bool includeIneligible, CancellationToken _) =>
-            db.CandidateResults.Count(r => r.ScoringRunId == runId && (r.Rank <= rankBound || (includeIneligible && r.Rank == null))));
 }

@@ -8,8 +8,11 @@ namespace MeritApi.Application.Common.Interfaces;
 /// </summary>
 public interface IShortlistReader
 {
-    /// <summary>The run asked for (or the latest of the selection) with the selection's figures; null when there is none.</summary>
-    Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The run asked for (or the latest of the selection) with the selection's figures and how many of its candidates are
+    /// ranked within <paramref name="top"/> (all ranked ones without it); null when there is no such run.
+    /// </summary>
+    Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, int? top, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page in shortlist order: ranked candidates (rank ≤ <paramref name="top"/>, when given) by rank, then merit,
@@ -18,10 +21,13 @@ public interface IShortlistReader
     /// </summary>
     Task<List<ShortlistEntryDto>> ReadPageAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip, int take,
         CancellationToken cancellationToken);
-
-    /// <summary>How many candidates the whole list has (all pages).</summary>
-    Task<int> CountAsync(Guid runId, int? top, bool includeIneligible, CancellationToken cancellationToken);
 }
 
-/// <summary>The head of a shortlist: which run it lists and what the selection says about it.</summary>
-public sealed record ShortlistRun(Guid RunId, int Sequence, DateTimeOffset ScoredAt, int PolicyVersion, int Places, bool Revealed);
+/// <summary>The head of a shortlist: which run it lists, what the selection says about it and how long the list is.</summary>
+public sealed record ShortlistRun(
+    Guid RunId, int Sequence, DateTimeOffset ScoredAt, int PolicyVersion, int Places, bool Revealed, int CandidateCount, int EligibleCount,
+    int RankedWithinTop)
+{
+    /// <summary>The whole list's length (all pages): the ranked ones within top, then, when asked for, every unranked one.</summary>
+    public int Length(bool includeIneligible) => RankedWithinTop + (includeIneligible ? CandidateCount - EligibleCount : 0);
+}

@@ -11,7 +11,7 @@ internal sealed class GetShortlistQueryHandler(IShortlistReader shortlists, IApp
 {
     public async ValueTask<ShortlistDto> Handle(GetShortlistQuery query, CancellationToken cancellationToken)
     {
-        var run = await shortlists.FindRunAsync(query.SelectionId, query.RunId, cancellationToken);
+        var run = await shortlists.FindRunAsync(query.SelectionId, query.RunId, query.Top, cancellationToken);
         if (run is null)
         {
             if (!await db.Selections.AnyAsync(s => s.Id == query.SelectionId, cancellationToken))
@@ -22,12 +22,7 @@ internal sealed class GetShortlistQueryHandler(IShortlistReader shortlists, IApp
         var (page, pageSize) = (query.Page, query.PageSize);
         var items = await shortlists.ReadPageAsync(run.RunId, query.Top, query.IncludeIneligible, run.Revealed,
             (page - 1) * pageSize, pageSize, cancellationToken);
-        // A first page that is not full is the whole list: no need to count (the usual case for top-N shortlists).
-        var total = page == 1 && items.Count < pageSize
-            ? items.Count
-            : await shortlists.CountAsync(run.RunId, query.Top, query.IncludeIneligible, cancellationToken);
-
         return new ShortlistDto(query.SelectionId, run.RunId, run.Sequence, run.ScoredAt, run.PolicyVersion, run.Places, query.Top,
-            run.Revealed, new PagedList<ShortlistEntryDto>(items, page, pageSize, total));
+            run.Revealed, new PagedList<ShortlistEntryDto>(items, page, pageSize, run.Length(query.IncludeIneligible)));
     }
 }
