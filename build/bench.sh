@@ -5,9 +5,9 @@
 # database, seeds build/bench/seed.sql (100,000 employees; open selections of 1,000, 10,000 and 100,000
 # candidates; fixed random seed), then prints one figure a line with its unit and, where the issue sets one, the
 # target and PASS/MISS:
-#   - a scoring run (POST .../scoring-runs, wall time and candidates/s) of each size, after one cold run of the
-#     smallest (the API's first request, printed apart);
-#   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate run;
+#   - scoring runs (POST .../scoring-runs, wall time and candidates/s) of each size, twice (the second is judged, the
+#     first printed beside it), after one cold run of the smallest (the API's first request, printed apart);
+#   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate runs;
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
@@ -123,7 +123,10 @@ baseline_dll=build/bench/Baseline/bin/Release/net10.0/Baseline.dll
 kernel_dll=build/bench/MeritApi.Benchmarks/bin/Release/net10.0/MeritApi.Benchmarks.dll
 
 # ---------------------------------------------------------------------------------------------- PostgreSQL
-pg_start_throwaway "$work" 55533 --fast || die "could not start PostgreSQL"
+# Sized as a database server for a national pool would be (PostgreSQL's defaults are for a small shared machine:
+# 128 MB of buffers, 4 MB per sort): a quarter of this machine's memory would be 6 GB; 2 GB holds the whole data set.
+PG_SETTINGS="-c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_wal_size=8GB" \
+  pg_start_throwaway "$work" 55533 --fast || die "could not start PostgreSQL"
 pg_port=$PG_PORT
 psql_bench() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql_bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
@@ -147,6 +150,12 @@ log "seeding build/bench/seed.sql (100,000 employees; selections of ${sizes[*]} 
 seed_start=$(date +%s.%N)
 psql_bench -d bench -f build/bench/seed.sql >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; die "seeding failed"; }
 log "seeded in $(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+# Settle the evidence as it is in a live database, where it was written long before a selection is scored and
+# autovacuum has been by: without this, the first run to read the million fresh assessment rows also sets their hint
+# bits (dirtying every page) and competes with the checkpoint flushing the seed.
+log "VACUUM ANALYZE and CHECKPOINT after seeding"
+psql_bench -d bench -c 'VACUUM ANALYZE' >/dev/null
+psql_bench -d bench -c 'CHECKPOINT' >/dev/null
 
 hr_token=$(./build/token.sh hr-system)
 shortlist_selection=$(selection_id 100000)
@@ -174,21 +183,28 @@ log "scoring run of ${sizes[0]} candidates (cold: the API's first request)"
 score "${sizes[0]}"
 awk -v n="${sizes[0]}" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates, cold (first request): %.2f s\n", n, s }'
 
+# Each size is scored twice, back to back, and both runs are printed: the first run of a size still runs much of its
+# bulk code (loops over 100,000 rows, called once per run) as the JIT's first, unoptimised tier until tiered
+# compilation has replaced it, so a server that has been up for a while answers like the second. The target is
+# judged on the second; the first is printed beside it.
 peak_rss_note='process peak since start-up'
 for n in "${sizes[@]}"; do
   if ((n == 100000)); then
-    # Reset the API's peak RSS (VmHWM), so that what we read afterwards is the peak of this run alone.
+    # Reset the API's peak RSS (VmHWM), so that what we read afterwards is the peak of these two runs alone.
     if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then peak_rss_note=''; fi
   fi
-  log "scoring run of $n candidates"
+  log "scoring runs of $n candidates (twice)"
   score "$n"
-  line=$(awk -v n="$n" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates: %.2f s (%.0f candidates/s)", n, s, n / s }')
+  first=$seconds
+  score "$n"
+  line=$(awk -v n="$n" -v f="$first" -v s="$seconds" \
+    'BEGIN { printf "scoring run %d candidates: %.2f s (%.0f candidates/s); its first run: %.2f s", n, s, n / s, f }')
   if ((n == 100000)); then
     verdict "$seconds < 5"
     line+="; target < 5 s: $outcome"
     # VmHWM: the peak resident set of the process (kB).
     hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
-    rss_line=$(awk -v k="$hwm_kb" 'BEGIN { printf "API peak RSS (100000-candidate run): %.0f MiB", k / 1024 }')
+    rss_line=$(awk -v k="$hwm_kb" 'BEGIN { printf "API peak RSS (100000-candidate runs): %.0f MiB", k / 1024 }')
     [[ -z "$peak_rss_note" ]] || rss_line+=" ($peak_rss_note)"
     verdict "$hwm_kb < 1048576"
     rss_line+="; target < 1024 MiB: $outcome"

@@ -113,6 +113,7 @@ pg_free_port() {
 # pg_start_cluster DATADIR PORT [--fast]
 # --fast: throwaway cluster, durability off (fsync, synchronous_commit,
 # full_page_writes); a persistent dev cluster omits it and keeps fsync on.
+# PG_SETTINGS (optional): more server settings, e.g. "-c shared_buffers=2GB".
 pg_start_cluster() {
   local datadir=${1:?usage: pg_start_cluster DATADIR PORT [--fast]}
   local port=${2:?usage: pg_start_cluster DATADIR PORT [--fast]}
@@ -164,6 +165,7 @@ pg_start_cluster() {
   if [[ $fast == --fast ]]; then
     opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
+  if [[ -n ${PG_SETTINGS:-} ]]; then opts+=" $PG_SETTINGS"; fi
 
   local logfile=$datadir/postgresql.log
   if ! pg__as_owner "$PG_BIN/pg_ctl" -D "$datadir" -l "$logfile" -w -t 60 -o "$opts" start >/dev/null; then
