@@ -98,7 +98,7 @@ public sealed class AuditTamperTests
         string Copy(string run, string candidate) => $"""
             INSERT INTO candidate_results SELECT {run}, {candidate}, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
                 competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box, eligible,
-                ineligibility_reasons, rank, rank_decided_by, seal
+                ineligibility_reasons, rank, rank_decided_by, seal, list_position
             FROM candidate_results WHERE scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'
             """;
 

@@ -467,6 +467,33 @@ public class SelectionTests
     }
 
     [Test]
+    public void ResultsAreListedByRankThenTheUnrankedByMeritWithTheCodeOnlyBreakingTies()
+    {
+        var selection = NewSelection();
+        var first = selection.Enrol(TestData.Id(1), TestData.Id(11), TestData.Now);
+        var second = selection.Enrol(TestData.Id(2), TestData.Id(12), TestData.Now);
+        var third = selection.Enrol(TestData.Id(3), TestData.Id(13), TestData.Now);
+        var fourth = selection.Enrol(TestData.Id(4), TestData.Id(14), TestData.Now);
+        var shared = new RankOutcome(1, RankDecision.SharedRank);
+
+        var run = selection.RecordScoringRun(TestData.Id(50), TestData.Now, TestData.DefaultPolicy(), null,
+        [
+            ResultFor(first, Good, shared), // merit 90, rank 1
+            ResultFor(second, null, null), // no earlier rating: merit 74, unranked
+            ResultFor(third, Poor, null), // below the minimum rating: merit 82, unranked
+            ResultFor(fourth, Good, shared), // merit 90, rank 1 with the first
+        ]);
+
+        Assert.That(run.Results.Select(r => (r.CandidateCode, r.Rank, r.MeritScore, r.ListPosition)), Is.EqualTo(new[]
+        {
+            ("C-00001", (int?)1, 90m, 1),
+            ("C-00002", null, 74m, 4),
+            ("C-00003", null, 82m, 3),
+            ("C-00004", 1, 90m, 2),
+        }));
+    }
+
+    [Test]
     public void RunUnderAnotherPolicyVersionIsRefused()
     {
         var selection = NewSelection();

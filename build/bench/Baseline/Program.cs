@@ -29,7 +29,7 @@ app.MapGet("/api/v1/selections/{id:guid}/shortlist", async (Guid id, int? top, N
     await using (var results = new NpgsqlCommand(
                      "SELECT rank, candidate_id, candidate_code, masked_nip, jpm, jpm_band, performance_score, merit_score, talent_box, eligible " +
                      "FROM candidate_results WHERE scoring_run_id = $1 AND rank IS NOT NULL AND rank <= $2 " +
-                     "ORDER BY rank, merit_score DESC, candidate_code LIMIT 50", connection))
+                     "ORDER BY rank, list_position LIMIT 50", connection))
     {
         results.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
         results.Parameters.Add(new NpgsqlParameter<int> { TypedValue = top ?? int.MaxValue });

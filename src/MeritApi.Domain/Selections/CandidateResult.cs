@@ -71,8 +71,26 @@ public sealed class CandidateResult
     /// <summary>The criterion that placed the candidate against their neighbours (null when not ranked).</summary>
     public RankDecision? RankDecidedBy { get; private set; }
 
+    /// <summary>
+    /// Place in the run's listing, from 1: the ranked candidates first, by rank, then merit, then candidate code; the
+    /// unranked after them, by merit, then code. It only orders the shortlist's pages (with the rank, it is the order of
+    /// the shortlist index): the code that breaks a tie in it carries no merit meaning, and the rank stays shared.
+    /// </summary>
+    public int ListPosition { get; private set; }
+
     /// <summary>SHA-256 of the canonical rationale, fixed when the run was stored.</summary>
     public string Seal { get; private set; } = string.Empty;
+
+    /// <summary>The listing order <see cref="ListPosition"/> numbers: rank (unranked last), merit descending, code.</summary>
+    internal static int CompareInListing(CandidateResult a, CandidateResult b)
+    {
+        if (a.Rank != b.Rank)
+            return a.Rank is not { } rank ? 1 : b.Rank is not { } other ? -1 : rank.CompareTo(other);
+        var byMerit = b.MeritScore.CompareTo(a.MeritScore);
+        return byMerit != 0 ? byMerit : string.CompareOrdinal(a.CandidateCode, b.CandidateCode);
+    }
+
+    internal void ListAt(int position) => ListPosition = position;
 
     internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade)
     {

@@ -27,6 +27,10 @@ public sealed class ScoringRun
         EligibleCount = results.Count(r => r.Eligible);
         // Sealing is independent per result (a hash of its own rationale), so it spreads over the cores.
         Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade));
+        CandidateResult[] listing = [.. results];
+        Array.Sort(listing, CandidateResult.CompareInListing);
+        for (var i = 0; i < listing.Length; i++)
+            listing[i].ListAt(i + 1);
         _results.AddRange(results);
         ResultsDigest = DigestOf(_results.Select(r => (r.CandidateId, r.Seal)));
     }

@@ -58,7 +58,7 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
                                     competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box,
-                                    eligible, ineligibility_reasons, rank, rank_decided_by, seal)
+                                    eligible, ineligibility_reasons, rank, rank_decided_by, list_position, seal)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         // In primary-key order: each row then lands at the right edge of the index instead of at a random page.
@@ -83,6 +83,7 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
             await copy.WriteAsync(Json(r.IneligibilityReasons), NpgsqlDbType.Json, cancellationToken);
             await WriteNullableAsync(copy, r.Rank, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(copy, r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.ListPosition, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.Seal, NpgsqlDbType.Char, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);

@@ -43,10 +43,10 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
         EF.CompileAsyncQuery((MeritDbContext db, Guid runId, int rankBound, bool includeIneligible, bool revealed, int skip, int take) =>
             db.CandidateResults.AsNoTracking()
                 .Where(r => r.ScoringRunId == runId && (r.Rank <= rankBound || (includeIneligible && r.Rank == null)))
-                // Ranked first by rank (PostgreSQL sorts NULL ranks last); within a shared rank (and among the unranked)
-                // the candidate code only makes paging stable - it carries no merit meaning and the rank stays shared.
-                // This is the order of the (run, rank, merit, code) index, so a page is a range scan of it.
-                .OrderBy(r => r.Rank).ThenByDescending(r => r.MeritScore).ThenBy(r => r.CandidateCode)
+                // Ranked first by rank (PostgreSQL sorts NULL ranks last), each rank and the unranked in list position
+                // (merit, then code: see CandidateResult.ListPosition). This is the order of the (run, rank, list
+                // position) index, so a page is a range scan of it.
+                .OrderBy(r => r.Rank).ThenBy(r => r.ListPosition)
                 .Skip(skip).Take(take)
                 .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,

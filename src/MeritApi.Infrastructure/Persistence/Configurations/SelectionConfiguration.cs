@@ -59,8 +59,10 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
     {
         builder.HasKey(r => new { r.ScoringRunId, r.CandidateId });
         // A shortlist page is a range scan of this index, in exactly the shortlist's order (ranked first, NULL ranks last
-        // as PostgreSQL sorts them ascending): no sort, however large the run (migration ShortlistIndexInPageOrder).
-        builder.HasIndex(r => new { r.ScoringRunId, r.Rank, r.MeritScore, r.CandidateCode }).IsDescending(false, false, true, false);
+        // as PostgreSQL sorts them ascending; the list position orders each rank and the unranked): no sort, however
+        // large the run. Integer keys only, which a 100,000-row COPY maintains at a fraction of the cost of the numeric
+        // and text keys of the (run, rank, merit desc, code) index it replaced (migration ShortlistIndexOnListPosition).
+        builder.HasIndex(r => new { r.ScoringRunId, r.Rank, r.ListPosition });
         builder.Property(r => r.CandidateCode).HasMaxLength(16);
         builder.Property(r => r.MaskedNip).HasMaxLength(Nip.Length);
         builder.Property(r => r.Jpm).HasPrecision(5, 2);

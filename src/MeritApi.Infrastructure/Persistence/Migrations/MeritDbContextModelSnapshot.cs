@@ -570,6 +570,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("latest_rating");
 
+                    b.Property<int>("ListPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_position");
+
                     b.Property<string>("MaskedNip")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -614,9 +618,8 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasKey("ScoringRunId", "CandidateId")
                         .HasName("pk_candidate_results");
 
-                    b.HasIndex("ScoringRunId", "Rank", "MeritScore", "CandidateCode")
-                        .IsDescending(false, false, true, false)
-                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank_merit_score_candidate");
+                    b.HasIndex("ScoringRunId", "Rank", "ListPosition")
+                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank_list_position");
 
                     b.ToTable("candidate_results", (string)null);
                 });
