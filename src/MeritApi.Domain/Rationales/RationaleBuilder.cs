@@ -12,30 +12,53 @@ public static class RationaleBuilder
     public const string PerformanceFormula = "performance = Σ (year weight × rating value) / 5 × 100, rounded half-even to 2 decimals";
     public const string MeritFormula = "merit = competence weight × JPM + performance weight × performance, rounded half-even to 2 decimals";
 
+    public static readonly string Rounding = $"half-even to {MeritRounding.Decimals} decimals";
+
     public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, CandidateResult result)
     {
-        var competencies = result.CompetencyGaps
-            .Select(g => new CompetencyLine(g.CompetencyCode, g.RequiredLevel, g.AssessedLevel, g.Gap, g.CreditedLevel)).ToList();
-        var years = result.PerformanceYears
-            .Select(y => new PerformanceYearLine(y.Year, y.Weight, y.Rating, (int)(y.Rating ?? 0), y.Weight * (int)(y.Rating ?? 0))).ToList();
+        // Plain loops: a national run builds 100,000 of these to seal them, and each allocation here is garbage by then.
+        var gaps = result.CompetencyGaps;
+        var competencies = new CompetencyLine[gaps.Count];
+        int credited = 0, required = 0, missing = 0;
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            var g = gaps[i];
+            competencies[i] = new CompetencyLine(g.CompetencyCode, g.RequiredLevel, g.AssessedLevel, g.Gap, g.CreditedLevel);
+            credited += g.CreditedLevel;
+            required += g.RequiredLevel;
+            if (g.AssessedLevel is null)
+                missing++;
+        }
+        var missingCompetencies = missing == 0 ? [] : new string[missing];
+        for (int i = 0, m = 0; m < missing; i++)
+        {
+            if (gaps[i].AssessedLevel is null)
+                missingCompetencies[m++] = gaps[i].CompetencyCode;
+        }
 
-        var credited = competencies.Sum(c => c.CreditedLevel);
-        var required = competencies.Sum(c => c.RequiredLevel);
-        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm,
-            [.. competencies.Where(c => c.AssessedLevel is null).Select(c => c.CompetencyCode)]);
+        var counted = result.PerformanceYears;
+        var years = new PerformanceYearLine[counted.Count];
+        var weightedSum = 0m;
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var y = counted[i];
+            var value = (int)(y.Rating ?? 0);
+            years[i] = new PerformanceYearLine(y.Year, y.Weight, y.Rating, value, y.Weight * value);
+            weightedSum += years[i].WeightedValue;
+        }
+
+        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm, missingCompetencies);
 
         var (top, middle) = JpmBands.Thresholds(policy.BandSet);
         var band = new BandStep(policy.BandSet, top, middle, result.JpmBand, JpmBands.IndonesianTerm(result.JpmBand));
 
-        var weightedSum = years.Sum(y => y.WeightedValue);
         var performance = new PerformanceStep(PerformanceFormula, weightedSum, weightedSum / MeritScorer.RatingScaleMax * 100m,
             result.PerformanceScore);
 
         var competencePart = policy.CompetenceWeight * result.Jpm;
         var performancePart = policy.PerformanceWeight * result.PerformanceScore;
         var merit = new MeritStep(MeritFormula, policy.CompetenceWeight, result.Jpm, competencePart, policy.PerformanceWeight,
-            result.PerformanceScore, performancePart, competencePart + performancePart, result.MeritScore,
-            $"half-even to {MeritRounding.Decimals} decimals");
+            result.PerformanceScore, performancePart, competencePart + performancePart, result.MeritScore, Rounding);
 
         var box = Scoring.TalentBox.FromNumber(result.TalentBox);
         var talentBox = new TalentBoxStep(box.Potential, box.Performance, box.Number, box.InTalentPool, box.Meaning);
@@ -43,12 +66,13 @@ public static class RationaleBuilder
         var latestRating = (int?)result.LatestRating ?? 0;
         var rank = new RankStep(result.Rank, result.RankDecidedBy, latestRating, ExplainRank(result));
 
+        // The policy's weights and the reasons are immutable lists: the rationale shares them rather than copying.
         var rationale = new CandidateRationale(selectionId, result.ScoringRunId, result.CandidateId, result.CandidateCode,
-            new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, [.. policy.PerformanceYearWeights],
+            new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, policy.PerformanceYearWeights,
                 policy.BandSet, policy.MinimumRating, minimumGrade?.ToString()),
             new RationaleEvidence(result.Grade.ToString(), competencies, years),
             jpm, band, performance, merit, talentBox,
-            new EligibilityStep(result.Eligible, [.. result.IneligibilityReasons]),
+            new EligibilityStep(result.Eligible, result.IneligibilityReasons),
             rank);
         return rationale with { Seal = RationaleSeal.Compute(rationale) };
     }
