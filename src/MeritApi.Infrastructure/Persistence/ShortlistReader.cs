@@ -6,8 +6,8 @@ namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
 /// The shortlist's reads as EF compiled queries: translated once per process, where a LINQ query is rebuilt as an
-/// expression tree, its parameters extracted and looked up in the query cache on every request (a third of the CPU a
-/// shortlist request took). No tracking; the projection is the response's line.
+/// expression tree, its parameters extracted and looked up in the query cache on every request (about a sixth of the CPU
+/// a shortlist request took). No tracking; the projection is the response's line.
 /// </summary>
 internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
 {
