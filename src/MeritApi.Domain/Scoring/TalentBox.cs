@@ -37,8 +37,11 @@ public readonly record struct TalentBox
     public Potential Potential { get; }
     public PerformanceLevel Performance { get; }
 
+    /// <summary>The first box of the talent pool: boxes 7, 8 and 9 form it (kelompok rencana suksesi).</summary>
+    public const int TalentPoolFrom = 7;
+
     /// <summary>Boxes 7, 8 and 9 form the talent pool (kelompok rencana suksesi).</summary>
-    public bool InTalentPool => Number >= 7;
+    public bool InTalentPool => Number >= TalentPoolFrom;
 
     public static PerformanceLevel PerformanceLevelOf(decimal performanceScore) =>
         performanceScore >= AboveExpectationFrom ? PerformanceLevel.AboveExpectation

@@ -1,5 +1,6 @@
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Selections.Queries.GetShortlist;
+using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Infrastructure.Persistence;
@@ -50,5 +51,5 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
                 .Skip(skip).Take(take)
                 .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
-                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= 7, r.Eligible, r.IneligibilityReasons)));
+                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= TalentBox.TalentPoolFrom, r.Eligible, r.IneligibilityReasons)));
 }
