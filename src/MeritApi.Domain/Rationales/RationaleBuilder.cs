@@ -19,7 +19,8 @@ public static class RationaleBuilder
         // Plain loops: a national run builds 100,000 of these to seal them, and each allocation here is garbage by then.
         var gaps = result.CompetencyGaps;
         var competencies = new CompetencyLine[gaps.Count];
-        int credited = 0, required = 0, missing = 0;
+        List<string>? missing = null; // most candidates were assessed on every competency
+        int credited = 0, required = 0;
         for (var i = 0; i < gaps.Count; i++)
         {
             var g = gaps[i];
@@ -27,13 +28,7 @@ public static class RationaleBuilder
             credited += g.CreditedLevel;
             required += g.RequiredLevel;
             if (g.AssessedLevel is null)
-                missing++;
-        }
-        var missingCompetencies = missing == 0 ? [] : new string[missing];
-        for (int i = 0, m = 0; m < missing; i++)
-        {
-            if (gaps[i].AssessedLevel is null)
-                missingCompetencies[m++] = gaps[i].CompetencyCode;
+                (missing ??= []).Add(g.CompetencyCode);
         }
 
         var counted = result.PerformanceYears;
@@ -47,7 +42,8 @@ public static class RationaleBuilder
             weightedSum += years[i].WeightedValue;
         }
 
-        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm, missingCompetencies);
+        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm,
+            missing ?? (IReadOnlyList<string>)[]);
 
         var (top, middle) = JpmBands.Thresholds(policy.BandSet);
         var band = new BandStep(policy.BandSet, top, middle, result.JpmBand, JpmBands.IndonesianTerm(result.JpmBand));

@@ -16,8 +16,8 @@ namespace MeritApi.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenceReader
 {
-    public async Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes, int firstYear,
-        int lastYear, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes,
+        IReadOnlyList<int> countedYears, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -34,7 +34,7 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
 
         string[] codes = [.. competencyCodes];
         var levels = await ReadLatestLevelsAsync(connection, selectionId, codes, indexOfNumber, candidates.Count, cancellationToken);
-        int[] years = [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Reverse()];
+        int[] years = [.. countedYears];
         var ratings = await ReadRatingsAsync(connection, selectionId, years, indexOfNumber, candidates.Count, cancellationToken);
 
         var scoring = new ScoringCandidate[candidates.Count];

@@ -11,8 +11,8 @@ namespace MeritApi.Application.Common.Interfaces;
 /// </summary>
 public interface IScoringEvidenceReader
 {
-    /// <summary>The candidates in enrolment order.</summary>
-    Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes, int firstYear, int lastYear,
+    /// <summary>The candidates in enrolment order, with the ratings of <paramref name="countedYears"/> (consecutive, latest first).</summary>
+    Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes, IReadOnlyList<int> countedYears,
         CancellationToken cancellationToken);
 }
 

@@ -28,7 +28,7 @@ internal sealed partial class RunScoringCommandHandler(
 
         var started = Stopwatch.GetTimestamp();
         var candidates = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
-            context.CountedYears.Min(y => y.Year), selection.LatestPerformanceYear, cancellationToken);
+            [.. context.CountedYears.Select(y => y.Year)], cancellationToken);
         var read = Stopwatch.GetTimestamp();
         // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this
         // run would fail on the selection's concurrency token anyway; say why now, before scoring anyone.
