@@ -13,7 +13,7 @@ var connectionString = builder.Configuration.GetConnectionString("MeritDb")
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(connectionString,
     builder.Configuration.GetSection("Database").Get<DatabaseResilienceOptions>() ?? new DatabaseResilienceOptions());
-builder.Services.AddWebApi(builder.Configuration);
+builder.Services.AddWebApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

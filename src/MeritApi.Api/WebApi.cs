@@ -22,7 +22,7 @@ public static class WebApi
     /// <summary>What Kestrel lets through at all; the merit-only guard then applies each endpoint's own limit.</summary>
     public const long MaxAnyRequestBytes = 64 * 1024 * 1024;
 
-    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         // Without this, minimal APIs answer a body they cannot bind with an empty 400; we want problem details.
@@ -45,7 +45,8 @@ public static class WebApi
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
 
-        services.AddMeritAuthentication(configuration);
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddMeritAuthentication(configuration, environment);
         services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
         services.AddMeritRequestTimeouts(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
@@ -64,12 +65,17 @@ public static class WebApi
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
 
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Swagger UI keeps the bearer token a user pastes in the browser's storage: a convenience for a developer's machine,
+        // not something to serve beside production data unless an operator turns it on (Swagger:Enabled).
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(SwaggerSetup.EnabledSetting))
         {
-            options.DocumentTitle = "MeritApi";
-            options.EnablePersistAuthorization();
-        });
+            app.UseSwagger();
+            app.UseSwaggerUI(options =>
+            {
+                options.DocumentTitle = "MeritApi";
+                options.EnablePersistAuthorization();
+            });
+        }
 
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IShortlistReader, ShortlistReader>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<DatabaseInitialiser>();
+        services.AddHostedService<Persistence.Idempotency.IdempotencyKeyCleanup>();
         return services;
     }
 

@@ -3,11 +3,12 @@ using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Api.Rendering;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
-using MeritApi.Application.Audit.Queries.ListMeritDeviations;
+using MeritApi.Application.Audit.Queries.ListDecisionChoices;
 using MeritApi.Application.Audit.Queries.VerifyAuditChain;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Rationales.Queries.GetRationale;
 using MeritApi.Application.Rationales.Queries.VerifyRationale;
+using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Rationales;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -36,8 +37,15 @@ public static class AuditEndpoints
                              "Pass an earlier answer's lastSequence/lastHash as anchorSequence/anchorHash to also catch removed newest entries " +
                              "or a chain rebuilt by someone with database access.")
             .ProducesReadProblems();
-        audit.MapGet("/merit-deviations", ListDeviations).RequireAuthorization(Policies.Auditor).WithSummary("Committee choices outside the top of the ranking (auditor)")
-            .ProducesReadProblems();
+        audit.MapGet("/merit-deviations", ListDeviations).RequireAuthorization(Policies.Auditor)
+            .WithSummary("Merit deviations: committee choices outside the best 3n (auditor)")
+            .WithDescription("Each is flagged and carries the committee's justification.").ProducesReadProblems();
+        audit.MapGet("/vocabulary-exemptions", CompetencyEndpoints.ListVocabularyExemptions).RequireAuthorization(Policies.Auditor)
+            .WithSummary("Competencies registered with an administrator's exception for non-merit vocabulary (auditor)")
+            .WithDescription("Each with the terms it uses, the written justification, who approved it and when.").ProducesReadProblems();
+        audit.MapGet("/reasoned-choices", ListReasonedChoices).RequireAuthorization(Policies.Auditor)
+            .WithSummary("Reasoned choices: committee choices within the best 3n but outside the top n (auditor)")
+            .WithDescription("Lawful, with the committee's written reason; not merit deviations.").ProducesReadProblems();
     }
 
     private static async Task<IResult> GetRationale(Guid id, Guid runId, Guid candidateId, HttpRequest request, ISender sender, CancellationToken ct)
@@ -66,8 +74,11 @@ public static class AuditEndpoints
         long? anchorSequence = null, string? anchorHash = null) =>
         TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(anchorSequence, anchorHash), ct));
 
-    private static async Task<Ok<PagedList<MeritDeviationDto>>> ListDeviations(ISender sender, CancellationToken ct,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, bool flaggedOnly = false,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListMeritDeviationsQuery(from, to, positionId, flaggedOnly, page, pageSize), ct));
+    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListDeviations(ISender sender, CancellationToken ct,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListDecisionChoicesQuery(ChoiceStanding.MeritDeviation, from, to, positionId, page, pageSize), ct));
+
+    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListReasonedChoices(ISender sender, CancellationToken ct,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListDecisionChoicesQuery(ChoiceStanding.ReasonedChoice, from, to, positionId, page, pageSize), ct));
 }

@@ -16,8 +16,12 @@ public static class CompetencyEndpoints
     {
         var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies").AddEndpointFilter<IdempotencyFilter>();
 
-        group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a competency in the dictionary (HR system)")
-            .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones.")
+        group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin).WithSummary("Register a competency in the dictionary (HR system, administrator)")
+            .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones. " +
+                             "A code, name or description using non-merit vocabulary (religion/agama, ethnicity/suku, age/usia, …) is refused " +
+                             $"(400, type {ProblemTypes.NonMeritVocabulary}, naming the term), unless an administrator sends a `justification` " +
+                             $"of at least {VocabularyJustification.MinimumLength} characters (403 from another role); the exception is " +
+                             "audited and listed at /api/v1/audit/vocabulary-exemptions.")
             .ProducesWriteProblems();
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary").ProducesReadProblems();
     }
@@ -31,4 +35,9 @@ public static class CompetencyEndpoints
     private static async Task<Ok<PagedList<CompetencyDto>>> List(ISender sender, CancellationToken ct,
         CompetencyCategory? category = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCompetenciesQuery(category, page, pageSize), ct));
+
+    /// <summary>The competencies registered with an approved exception for non-merit vocabulary (auditor).</summary>
+    internal static async Task<Ok<PagedList<CompetencyDto>>> ListVocabularyExemptions(ISender sender, CancellationToken ct,
+        int page = 1, int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await sender.Send(new ListCompetenciesQuery(null, page, pageSize, VocabularyExemptionsOnly: true), ct));
 }

@@ -27,8 +27,10 @@ public static class SelectionEndpoints
 {
     public static void MapSelectionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<IdempotencyFilter>()
-            .AddEndpointFilter<CommitteeScopeFilter>();
+        // Filters run in the order added: the committee scope is checked before an idempotency key is looked at, so a replay
+        // is authorized exactly as the original request was.
+        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<CommitteeScopeFilter>()
+            .AddEndpointFilter<IdempotencyFilter>();
 
         group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)").ProducesWriteProblems();
         group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first").ProducesReadProblems();
@@ -49,9 +51,11 @@ public static class SelectionEndpoints
             .WithSummary("One candidate's full result in a scoring run").ProducesReadProblems();
 
         group.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.Committee).WithSummary("Record the committee's decision (committee)")
-            .WithDescription("Choose from the latest scoring run. Anyone outside the top n (n = places) needs a justification of at least " +
-                             $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters and is recorded as a merit deviation " +
-                             "(flagged outside the best 3n); an ineligible candidate is refused. The selection is then closed (409 for enrolment and scoring).")
+            .WithDescription("Choose from the scoring run the committee reviewed (`scoringRunId`; 409 `newer-run-exists` if a newer run exists). " +
+                             "Anyone outside the top n (n = places) needs a justification of at least " +
+                             $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters: within the best 3n it is a reasoned choice, " +
+                             "beyond them a flagged merit deviation; an ineligible candidate is refused. The selection is then closed " +
+                             "(409 for enrolment and scoring).")
             .ProducesWriteProblems();
         group.MapPost("/{id:guid}/identity-reveal", RevealIdentities).RequireAuthorization(Policies.Committee)
             .WithSummary("Reveal candidates' names on the shortlist (committee)")
@@ -63,7 +67,8 @@ public static class SelectionEndpoints
             .ProducesReadProblems();
 
         group.MapGet("/{id:guid}/shortlist", Shortlist).RequireAuthorization(Policies.ReadResults).WithSummary("The ranked shortlist (committee)")
-            .WithDescription("Blind until the committee reveals identities: candidate codes and masked NIPs. Latest run unless runId is given. " +
+            .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
+                             "full NIP and the name. Latest run unless runId is given. " +
                              "'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true. " +
                              "JSON, or CSV with `?format=csv` or `Accept: text/csv`.")
             .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json")

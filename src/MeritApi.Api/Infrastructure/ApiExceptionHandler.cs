@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
+using MeritApi.Domain.MeritOnly;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MeritApi.Infrastructure.Persistence.Resilience;
@@ -44,6 +45,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName)
             .ToDictionary(g => string.IsNullOrEmpty(g.Key) ? "body" : g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        NonMeritVocabularyException v => WithRule(Validation(new() { [v.Field] = [v.Message] }, ProblemTypes.NonMeritVocabulary,
+            "Non-merit vocabulary refused"), v.Rule),
+        ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", f.Message),
         NotFoundException nf => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{nf.Resource} not found", nf.Message),
         ConflictException c => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", c.Message), c.Rule),
         DomainException d => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", d.Message), d.Rule),

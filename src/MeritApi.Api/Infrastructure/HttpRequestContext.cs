@@ -15,10 +15,16 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
 
     public string Actor => Context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 
-    /// <summary>The token's role(s), comma-separated when it carries several.</summary>
-    public string Role => Context.User.FindAll(Roles.RoleClaim).Select(c => c.Value).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } roles
+    /// <summary>
+    /// The token's recognised role(s), comma-separated when it carries several: any other role claim means nothing here, and
+    /// the list of the four fits the trail's column whatever a token carries.
+    /// </summary>
+    public string Role => Context.User.FindAll(Roles.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).Distinct()
+        .Order(StringComparer.Ordinal).ToList() is { Count: > 0 } roles
         ? string.Join(',', roles)
         : "none";
+
+    public bool IsAdministrator => Context.User.IsInRole(Roles.Admin);
 
     public string RequestId => Context.Items[RequestIdItem] as string ?? Context.TraceIdentifier;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
 
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +14,13 @@ namespace MeritApi.Api.Infrastructure;
 /// <summary>
 /// Makes any command safe to retry: with an Idempotency-Key header, the first successful response is stored in the
 /// same transaction as the command's effect, and a retry with the same key and body gets that response again without
-/// the work being done twice. The same key with a different request is refused (422). Keys are per client.
+/// the work being done twice. The same key with a different request is refused (422). Keys are per client (the token's
+/// subject) and expire after <see cref="IdempotencyOptions.Retention"/>. It runs after authorization and after the
+/// committee scope filter, so a replay is authorized exactly as the original request was; the stored answer also keeps
+/// the committee scope it depended on, and a caller outside that scope is refused (403).
 /// </summary>
 public sealed partial class IdempotencyFilter(IUnitOfWork unitOfWork, IIdempotencyStore store, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    TimeProvider clock) : IEndpointFilter
+    IOptions<IdempotencyOptions> options, TimeProvider clock) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -31,18 +35,24 @@ public sealed partial class IdempotencyFilter(IUnitOfWork unitOfWork, IIdempoten
             return Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Invalid Idempotency-Key",
                 "An Idempotency-Key is 1 to 100 letters, digits, '-', '_', '.' or ':' (a UUID is a good choice).");
 
-        var client = http.User.Identity?.Name ?? "anonymous";
+        // Authentication requires a subject, so every key belongs to one named client.
+        var client = http.User.Identity?.Name ?? throw new InvalidOperationException("An authenticated caller has a subject.");
+        var scope = CommitteeScope.IsScoped(http.User) ? CommitteeScope.SelectionOf(http) : null;
         var fingerprint = Fingerprint(http);
         return await unitOfWork.ExecuteAsync(async ct =>
         {
             await store.LockAsync(client, key, ct);
-            var stored = await store.FindAsync(client, key, ct);
+            var now = clock.GetUtcNow();
+            var stored = await store.FindAsync(client, key, now, ct);
             if (stored is not null)
             {
-                return stored.RequestFingerprint == fingerprint
-                    ? Replay(http, stored)
-                    : Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused",
+                if (stored.RequestFingerprint != fingerprint)
+                    return Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused",
                         "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+                if (stored.Scope is not null && CommitteeScope.IsScoped(http.User) && !CommitteeScope.MaySee(http.User, stored.Scope))
+                    return Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not this committee's selection",
+                        "The stored response of this Idempotency-Key belongs to a selection the token's committee is not assigned to.");
+                return Replay(http, stored);
             }
 
             var result = await next(context);
@@ -52,8 +62,8 @@ public sealed partial class IdempotencyFilter(IUnitOfWork unitOfWork, IIdempoten
                     ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
                     : null;
                 var location = LocationOf(result);
-                await store.SaveAsync(client, key,
-                    new StoredResponse(fingerprint, success.StatusCode ?? StatusCodes.Status200OK, body, location, clock.GetUtcNow()), ct);
+                await store.SaveAsync(client, key, new StoredResponse(fingerprint, scope, success.StatusCode ?? StatusCodes.Status200OK, body,
+                    location, now, now + options.Value.Retention), ct);
             }
             return result;
         }, http.RequestAborted);

@@ -9,12 +9,15 @@ namespace MeritApi.Api.Infrastructure;
 /// <summary>
 /// Refuses any write whose JSON body carries a non-merit attribute, at any depth, before model binding:
 /// merit-only is enforced by the API, not left to each handler. Also refuses bodies that are not JSON at all
-/// or repeat a key, so that what the guard checked is exactly what the handler will read; and records the
-/// body's SHA-256 for the audit trail.
+/// or repeat a key, so that what the guard checked is exactly what the handler will read, and any query parameter on a
+/// write; and records the body's SHA-256 for the audit trail.
 /// </summary>
 public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
 {
     public const int MaxDepth = 32;
+
+    private static readonly string[] UnknownQueryParameter =
+        ["Unknown query parameter: commands take their input from the route and the body only."];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -28,6 +31,17 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
         if (!IsWrite(request.Method))
         {
             await next(context);
+            return;
+        }
+
+        // No command takes a query parameter: one given is refused like an unknown body field, not silently ignored (a
+        // "?religion=…" or "?force=true" must not look accepted).
+        if (request.Query.Count > 0)
+        {
+            var names = request.Query.Keys.Select(k => k.Length == 0 ? "(empty)" : Shorten(k)).Distinct().ToList();
+            await WriteAsync(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Unknown query parameter",
+                $"This endpoint takes no query parameters; refused: {string.Join(", ", names.Select(n => $"'{n}'"))}.",
+                names.ToDictionary(n => n, _ => UnknownQueryParameter));
             return;
         }
 

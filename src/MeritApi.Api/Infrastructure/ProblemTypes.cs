@@ -10,6 +10,7 @@ public static class ProblemTypes
 
     public const string Validation = Prefix + "validation";
     public const string NonMeritAttribute = Prefix + "non-merit-attribute";
+    public const string NonMeritVocabulary = Prefix + "non-merit-vocabulary";
     public const string MalformedRequest = Prefix + "malformed-request";
     public const string Unauthorized = Prefix + "unauthorized";
     public const string Forbidden = Prefix + "forbidden";

@@ -5,8 +5,10 @@ using MeritApi.Application.Selections.Queries.GetShortlist;
 namespace MeritApi.Api.Rendering;
 
 /// <summary>
-/// The shortlist as RFC 4180 CSV with the columns a committee prints. Fields are quoted when they hold a comma,
-/// quote or line break; text that a spreadsheet would run as a formula is defused with a leading apostrophe.
+/// The shortlist as RFC 4180 CSV with the columns a committee prints. Every field is quoted. Text that a spreadsheet
+/// would run as a formula is defused with an apostrophe: a trigger (= + - @, tab, carriage return) at the start of the
+/// field and after any separator a spreadsheet may split on (',' ';' tab), since an Indonesian-locale spreadsheet
+/// splits on ';' and may ignore the quotes.
 /// </summary>
 public static class ShortlistCsv
 {
@@ -25,7 +27,7 @@ public static class ShortlistCsv
             [
                 e.Rank?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 e.CandidateCode,
-                e.MaskedNip,
+                e.Nip ?? string.Empty,
                 e.Name ?? string.Empty,
                 Number(e.Jpm),
                 e.JpmBand.ToString(),
@@ -48,8 +50,19 @@ public static class ShortlistCsv
 
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        var field = new StringBuilder(value.Length + 2).Append('"');
+        var cellStart = true; // at the start of the field or of a piece a separator may split off (spaces skipped)
+        foreach (var c in value)
+        {
+            if (cellStart && IsFormulaTrigger(c))
+                field.Append('\'');
+            if (c == '"')
+                field.Append('"');
+            field.Append(c);
+            cellStart = c is ',' or ';' or '\t' || (cellStart && c == ' ');
+        }
+        return field.Append('"').ToString();
     }
+
+    private static bool IsFormulaTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

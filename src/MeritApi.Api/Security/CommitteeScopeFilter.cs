@@ -16,7 +16,7 @@ public sealed class CommitteeScopeFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var user = context.HttpContext.User;
-        if (IsScoped(user) && !MaySee(user, context.HttpContext.Request.RouteValues[SelectionRouteValue] as string))
+        if (CommitteeScope.IsScoped(user) && !CommitteeScope.MaySee(user, CommitteeScope.SelectionOf(context.HttpContext)))
         {
             return TypedResults.Problem(new ProblemDetails
             {
@@ -28,11 +28,18 @@ public sealed class CommitteeScopeFilter : IEndpointFilter
         }
         return await next(context);
     }
+}
 
-    private static bool IsScoped(ClaimsPrincipal user) =>
+/// <summary>Which selections a committee token may see (its "selection" claims); other roles are not scoped.</summary>
+public static class CommitteeScope
+{
+    public static bool IsScoped(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Committee) && !user.IsInRole(Roles.Auditor) && !user.IsInRole(Roles.HrSystem);
 
-    private static bool MaySee(ClaimsPrincipal user, string? selectionId) =>
+    public static bool MaySee(ClaimsPrincipal user, string? selectionId) =>
         Guid.TryParse(selectionId, out var id) &&
         user.FindAll(Roles.SelectionClaim).Any(c => Guid.TryParse(c.Value, out var allowed) && allowed == id);
+
+    /// <summary>The selection a request acts on (its route's selection id), if any.</summary>
+    public static string? SelectionOf(HttpContext http) => http.Request.RouteValues[CommitteeScopeFilter.SelectionRouteValue] as string;
 }

@@ -42,6 +42,9 @@ public static class Policies
     /// </summary>
     public const string HrOrAuditor = "hr-or-auditor";
 
+    /// <summary>The competency dictionary: the HR system, and the administrator who alone may approve a vocabulary exception.</summary>
+    public const string HrOrAdmin = "hr-or-admin";
+
     /// <summary>Reference data (positions, competencies, policies): any authenticated role.</summary>
     public const string ReadReference = "read-reference";
 
@@ -54,6 +57,7 @@ public static class Policies
         [ReadResults] = [Roles.Committee, Roles.Auditor],
         [ReadSelections] = [Roles.HrSystem, Roles.Committee, Roles.Auditor],
         [HrOrAuditor] = [Roles.HrSystem, Roles.Auditor],
+        [HrOrAdmin] = [Roles.HrSystem, Roles.Admin],
         [ReadReference] = [Roles.HrSystem, Roles.Committee, Roles.Auditor, Roles.Admin],
     };
 }

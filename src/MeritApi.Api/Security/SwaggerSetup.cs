@@ -9,6 +9,9 @@ public static class SwaggerSetup
 {
     public const string BearerScheme = "Bearer";
 
+    /// <summary>Serves the document and UI outside Development too.</summary>
+    public const string EnabledSetting = "Swagger:Enabled";
+
     public static IServiceCollection AddMeritSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();

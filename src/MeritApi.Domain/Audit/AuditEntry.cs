@@ -23,6 +23,10 @@ public sealed class AuditEntry
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>The longest actor (a token's subject) and role list the trail keeps; a longer one is refused, never cut.</summary>
+    public const int ActorMaxLength = 200;
+    public const int RoleMaxLength = 50;
+
     private AuditEntry()
     {
         Actor = Role = Command = RequestId = BodyDigest = PreviousHash = Hash = string.Empty;

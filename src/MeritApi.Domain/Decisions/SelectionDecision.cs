@@ -3,17 +3,20 @@ using MeritApi.Domain.Selections;
 
 namespace MeritApi.Domain.Decisions;
 
-/// <summary>How far a chosen candidate stands from the top of the ranking.</summary>
+/// <summary>How far a chosen candidate stands from the top of the ranking (n = places).</summary>
 public enum ChoiceStanding
 {
-    /// <summary>Within the top n for n places: the merit choice, no reason needed.</summary>
+    /// <summary>Within the top n: the merit choice, no reason needed.</summary>
     TopRanked = 1,
 
-    /// <summary>Outside the top n but within the best 3n: lawful, with a written reason (recorded as a deviation).</summary>
-    WithinBestThree = 2,
+    /// <summary>
+    /// Outside the top n but within the best 3n: lawful, as in open selection, but it needs a written reason and is listed
+    /// for auditors. Not a merit deviation.
+    /// </summary>
+    ReasonedChoice = 2,
 
-    /// <summary>Outside the best 3n: a merit deviation that auditors must look at.</summary>
-    OutsideBestThree = 3,
+    /// <summary>Outside the best 3n: a merit deviation, with a justification, flagged and listed for auditors.</summary>
+    MeritDeviation = 3,
 }
 
 /// <summary>One chosen candidate as the ranking stood when the committee decided.</summary>
@@ -38,9 +41,10 @@ public sealed class DecisionChoice
 }
 
 /// <summary>
-/// The selection committee's choice (keputusan panitia seleksi) from the latest scoring run, with its justification.
-/// As in open selection, the lawful choice for n places is among the best 3n eligible candidates; anyone chosen
-/// outside the top n needs a written justification and is recorded as a merit deviation for auditors.
+/// The selection committee's choice (keputusan panitia seleksi) from the scoring run it reviewed, with its justification.
+/// As in open selection, the lawful choice for n places is among the best 3n eligible candidates: choosing one of them
+/// outside the top n is a reasoned choice; choosing anyone outside the best 3n is a merit deviation. Both need a written
+/// justification and are listed for auditors.
 /// </summary>
 public sealed class SelectionDecision
 {
@@ -67,13 +71,13 @@ public sealed class SelectionDecision
             if (!result.Eligible || result.Rank is not { } rank)
                 throw new DomainException("ineligible-choice",
                     $"Candidate {result.CandidateCode} is not eligible and cannot be chosen: {string.Join(" ", result.IneligibilityReasons.Select(r => r.Detail))}");
-            var standing = rank <= Places ? ChoiceStanding.TopRanked
-                : rank <= 3 * Places ? ChoiceStanding.WithinBestThree
-                : ChoiceStanding.OutsideBestThree;
+            var standing = StandingOf(rank, Places);
             if (standing != ChoiceStanding.TopRanked && (Justification?.Length ?? 0) < MinimumJustificationLength)
                 throw new ArgumentException(
                     $"Candidate {result.CandidateCode} is ranked {rank}, outside the top {Places}: choosing them needs a written justification " +
-                    $"of at least {MinimumJustificationLength} characters, and is recorded as a merit deviation.", nameof(justification));
+                    $"of at least {MinimumJustificationLength} characters, and is recorded as " +
+                    (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})." : "a merit deviation."),
+                    nameof(justification));
             _choices.Add(new DecisionChoice(result, standing));
         }
     }
@@ -87,5 +91,9 @@ public sealed class SelectionDecision
     public DateTimeOffset DecidedAt { get; private set; }
     public IReadOnlyList<DecisionChoice> Choices => _choices;
 
-    public IEnumerable<DecisionChoice> Deviations => _choices.Where(c => c.Standing != ChoiceStanding.TopRanked);
+    /// <summary>Top n → merit choice; the rest of the best 3n → reasoned choice; beyond → merit deviation.</summary>
+    public static ChoiceStanding StandingOf(int rank, int places) =>
+        rank <= places ? ChoiceStanding.TopRanked
+        : rank <= 3 * places ? ChoiceStanding.ReasonedChoice
+        : ChoiceStanding.MeritDeviation;
 }

@@ -3,25 +3,19 @@ using System.Diagnostics.CodeAnalysis;
 namespace MeritApi.Domain.Employees;
 
 /// <summary>
-/// Nomor Induk Pegawai: the 18-digit civil-service id. Its digits encode the date of birth (1–8) and
-/// sex (15); this type deliberately offers no way to read them, so nothing can ever be derived from them.
+/// Nomor Induk Pegawai: the 18-digit civil-service id. Its digits encode the date of birth (1–8), the appointment
+/// month (9–14) and sex (15); this type deliberately offers no way to read them, so nothing can ever be derived from
+/// them. There is no "masked" form either: any run of its digits can carry one of those facts, so committee views
+/// show no digit of it before the identity reveal (the candidate code identifies a candidate instead).
 /// </summary>
 public readonly record struct Nip
 {
     public const int Length = 18;
-    private const int VisibleDigits = 4;
-
     private readonly string? _value;
 
     private Nip(string value) => _value = value;
 
     public string Value => _value ?? string.Empty;
-
-    /// <summary>Committee-facing form: only the last four digits are shown.</summary>
-    public string Masked => Mask(Value);
-
-    public static string Mask(string nip) =>
-        nip.Length <= VisibleDigits ? nip : new string('*', nip.Length - VisibleDigits) + nip[^VisibleDigits..];
 
     public static bool IsValid([NotNullWhen(true)] string? text) =>
         text is { Length: Length } && text.All(char.IsAsciiDigit);

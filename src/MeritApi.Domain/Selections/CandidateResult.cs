@@ -12,13 +12,13 @@ public sealed class CandidateResult
 {
     private CandidateResult()
     {
-        CandidateCode = MaskedNip = string.Empty;
+        CandidateCode = string.Empty;
         CompetencyGaps = [];
         PerformanceYears = [];
         IneligibilityReasons = [];
     } // EF
 
-    public CandidateResult(Guid candidateId, Guid employeeId, string candidateCode, Nip nip, Grade grade, CandidateScore score,
+    public CandidateResult(Guid candidateId, Guid employeeId, string candidateCode, Grade grade, CandidateScore score,
         RankOutcome? rank)
     {
         if (score.CandidateId != candidateId)
@@ -29,7 +29,6 @@ public sealed class CandidateResult
         CandidateId = candidateId;
         EmployeeId = employeeId;
         CandidateCode = candidateCode;
-        MaskedNip = nip.Masked;
         Grade = grade;
         Jpm = score.JobPersonMatch.Percentage;
         JpmBand = score.Band;
@@ -49,7 +48,6 @@ public sealed class CandidateResult
     public Guid CandidateId { get; private set; }
     public Guid EmployeeId { get; private set; }
     public string CandidateCode { get; private set; }
-    public string MaskedNip { get; private set; }
 
     /// <summary>The grade as read (used only by the eligibility gate).</summary>
     public Grade Grade { get; private set; }

@@ -80,22 +80,29 @@ public sealed class Selection
     }
 
     /// <summary>
-    /// Records the committee's choice from the latest run. The run must still cover every candidate (no
-    /// enrolment since), every chosen candidate must be in it and eligible; the selection is then closed.
+    /// Records the committee's choice from the run it reviewed. That run must be the latest (so nobody can re-score
+    /// between the committee's review and its decision) and still cover every candidate (no enrolment since); every
+    /// chosen candidate must be in it and eligible; the selection is then closed.
     /// </summary>
-    public Decisions.SelectionDecision Decide(Guid decisionId, ScoringRun latestRun, IReadOnlyList<CandidateResult> chosen,
+    public Decisions.SelectionDecision Decide(Guid decisionId, ScoringRun reviewedRun, IReadOnlyList<CandidateResult> chosen,
         string? justification, string decidedBy, DateTimeOffset decidedAt)
     {
         EnsureNotDecided("record another decision");
-        if (Status != SelectionStatus.Scored || latestRun.Sequence != ScoringRunCount || latestRun.SelectionId != Id)
+        if (reviewedRun.SelectionId != Id)
+            throw new ArgumentException("The reviewed scoring run belongs to another selection.", nameof(reviewedRun));
+        if (reviewedRun.Sequence != ScoringRunCount)
+            throw new DomainException(NewerRunExistsRule,
+                $"The committee reviewed scoring run {reviewedRun.Sequence}, but run {ScoringRunCount} is newer: review its shortlist " +
+                "and decide on it.");
+        if (Status != SelectionStatus.Scored)
             throw new DomainException("rescore-first",
-                "Candidates were enrolled after the latest scoring run (or it is not the latest): run scoring again before deciding.");
+                "Candidates were enrolled after the latest scoring run: run scoring again before deciding.");
         if (chosen.Count is 0 || chosen.Count > Places)
             throw new ArgumentException($"Choose between 1 and {Places} candidate(s) for {Places} place(s).", nameof(chosen));
-        if (chosen.Any(c => c.ScoringRunId != latestRun.Id))
-            throw new ArgumentException("Every chosen candidate must come from the latest scoring run.", nameof(chosen));
+        if (chosen.Any(c => c.ScoringRunId != reviewedRun.Id))
+            throw new ArgumentException("Every chosen candidate must come from the reviewed scoring run.", nameof(chosen));
 
-        var decision = new Decisions.SelectionDecision(decisionId, this, latestRun, chosen, justification, decidedBy, decidedAt);
+        var decision = new Decisions.SelectionDecision(decisionId, this, reviewedRun, chosen, justification, decidedBy, decidedAt);
         Status = SelectionStatus.Decided;
         return decision;
     }
@@ -110,6 +117,9 @@ public sealed class Selection
             throw new DomainException("not-scored", "Identities can be revealed only once the selection has been scored.");
         IdentitiesRevealedAt ??= revealedAt;
     }
+
+    /// <summary>The rule a decision on a superseded run breaks (409).</summary>
+    public const string NewerRunExistsRule = "newer-run-exists";
 
     private void EnsureNotDecided(string action)
     {

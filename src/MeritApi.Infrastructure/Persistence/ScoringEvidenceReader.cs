@@ -41,14 +41,14 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         for (var i = 0; i < scoring.Length; i++)
         {
             var c = candidates[i];
-            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, c.Nip, new CandidateEvidence(c.CandidateId, c.Grade,
+            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, new CandidateEvidence(c.CandidateId, c.Grade,
                 new EvidenceSlice<string, int>(codes, levels, i * codes.Length),
                 new EvidenceSlice<int, PerformanceRating>(years, ratings, i * years.Length)));
         }
         return scoring;
     }
 
-    private sealed record CandidateRow(int Number, Guid CandidateId, Guid EmployeeId, string Code, Nip Nip, Grade Grade);
+    private sealed record CandidateRow(int Number, Guid CandidateId, Guid EmployeeId, string Code, Grade Grade);
 
     /// <summary>The candidates in enrolment order (ascending numbers).</summary>
     private static async Task<List<CandidateRow>> ReadCandidatesAsync(NpgsqlConnection connection, Guid selectionId,
@@ -57,7 +57,7 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         var rows = new List<CandidateRow>();
         var grades = new Dictionary<string, Grade>(StringComparer.Ordinal); // a few grades, parsed once each
         await using var command = new NpgsqlCommand("""
-            SELECT c.number, c.id, c.employee_id, c.code, e.nip, e.grade
+            SELECT c.number, c.id, c.employee_id, c.code, e.grade
             FROM candidates c JOIN employees e ON e.id = c.employee_id
             WHERE c.selection_id = $1
             ORDER BY c.number
@@ -66,11 +66,10 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var gradeText = reader.GetString(5);
+            var gradeText = reader.GetString(4);
             if (!grades.TryGetValue(gradeText, out var grade))
                 grades[gradeText] = grade = Grade.Parse(gradeText);
-            rows.Add(new CandidateRow(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3),
-                Nip.Parse(reader.GetString(4)), grade));
+            rows.Add(new CandidateRow(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), grade));
         }
         return rows;
     }

@@ -56,7 +56,7 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
+            COPY candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, grade, jpm, jpm_band,
                                     competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box,
                                     eligible, ineligibility_reasons, rank, rank_decided_by, list_position, seal)
             FROM STDIN (FORMAT BINARY)
@@ -69,7 +69,6 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
             await copy.WriteAsync(r.CandidateId, NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(r.EmployeeId, NpgsqlDbType.Uuid, cancellationToken);
             await copy.WriteAsync(r.CandidateCode, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(r.MaskedNip, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Grade.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Jpm, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(r.JpmBand.ToString(), NpgsqlDbType.Varchar, cancellationToken);

@@ -49,7 +49,8 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
                 // position) index, so a page is a range scan of it.
                 .OrderBy(r => r.Rank).ThenBy(r => r.ListPosition)
                 .Skip(skip).Take(take)
-                .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.MaskedNip,
+                .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode,
+                    revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Nip).First().Value : null,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
                     r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= TalentBox.TalentPoolFrom, r.Eligible, r.IneligibilityReasons)));
 }

@@ -7,6 +7,9 @@ public interface IRequestContext
     string Role { get; }
     string RequestId { get; }
 
+    /// <summary>Whether the caller holds the administrator role (which alone may approve exceptions to merit-only rules).</summary>
+    bool IsAdministrator { get; }
+
     /// <summary>SHA-256 of the raw request body, when the command came over HTTP.</summary>
     string? BodyDigest { get; }
 }
@@ -17,5 +20,6 @@ internal sealed class SystemRequestContext : IRequestContext
     public string Actor => "system";
     public string Role => "system";
     public string RequestId { get; } = Guid.CreateVersion7().ToString();
+    public bool IsAdministrator => true;
     public string? BodyDigest => null;
 }

@@ -1,11 +1,10 @@
-using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 
 namespace MeritApi.Application.Common.Interfaces;
 
 /// <summary>
 /// Reads every candidate of a selection with the merit evidence a scoring run needs, in three set-based streaming
-/// queries: the candidates with their employee's NIP and grade, the latest assessed level of each competency of the
+/// queries: the candidates with their employee's grade (never the NIP: nothing of a run may come from it), the latest assessed level of each competency of the
 /// standard, and the SKP ratings of the counted years. A national selection has 100,000 candidates and a million
 /// assessments, so this is a streaming read into arrays, not an entity query.
 /// </summary>
@@ -17,4 +16,4 @@ public interface IScoringEvidenceReader
 }
 
 /// <summary>One enrolled candidate as a scoring run reads it.</summary>
-public sealed record ScoringCandidate(Guid CandidateId, Guid EmployeeId, string CandidateCode, Nip Nip, CandidateEvidence Evidence);
+public sealed record ScoringCandidate(Guid CandidateId, Guid EmployeeId, string CandidateCode, CandidateEvidence Evidence);

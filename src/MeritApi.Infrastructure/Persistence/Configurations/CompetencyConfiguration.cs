@@ -11,6 +11,15 @@ internal sealed class CompetencyConfiguration : IEntityTypeConfiguration<Compete
         builder.HasKey(c => c.Code);
         builder.Property(c => c.Code).HasMaxLength(Competency.CodeMaxLength);
         builder.Property(c => c.Name).HasMaxLength(Competency.NameMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(Competency.DescriptionMaxLength);
+        builder.OwnsOne(c => c.VocabularyExemption, exception =>
+        {
+            exception.Property(e => e.Terms).HasColumnName("vocabulary_exemption_terms");
+            exception.Property(e => e.Justification).HasColumnName("vocabulary_exemption_justification")
+                .HasMaxLength(VocabularyJustification.MaxLength);
+            exception.Property(e => e.ApprovedBy).HasColumnName("vocabulary_exemption_approved_by").HasMaxLength(200);
+            exception.Property(e => e.ApprovedAt).HasColumnName("vocabulary_exemption_approved_at");
+        });
         builder.HasData(NationalCompetencies);
     }
 

@@ -19,7 +19,6 @@ internal sealed class SelectionDecisionConfiguration : IEntityTypeConfiguration<
         builder.HasOne<ScoringRun>().WithMany().HasForeignKey(d => d.ScoringRunId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.Justification).HasMaxLength(SelectionDecision.JustificationMaxLength);
         builder.Property(d => d.DecidedBy).HasMaxLength(200);
-        builder.Ignore(d => d.Deviations);
 
         builder.OwnsMany(d => d.Choices, choice =>
         {
@@ -40,8 +39,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
-        builder.Property(e => e.Actor).HasMaxLength(200);
-        builder.Property(e => e.Role).HasMaxLength(50);
+        builder.Property(e => e.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+        builder.Property(e => e.Role).HasMaxLength(AuditEntry.RoleMaxLength);
         builder.Property(e => e.Command).HasMaxLength(100);
         builder.Property(e => e.RequestId).HasMaxLength(100);
         builder.Property(e => e.BodyDigest).HasMaxLength(64).IsFixedLength();

@@ -64,7 +64,6 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
         // and text keys of the (run, rank, merit desc, code) index it replaced (migration ShortlistIndexOnListPosition).
         builder.HasIndex(r => new { r.ScoringRunId, r.Rank, r.ListPosition });
         builder.Property(r => r.CandidateCode).HasMaxLength(16);
-        builder.Property(r => r.MaskedNip).HasMaxLength(Nip.Length);
         builder.Property(r => r.Jpm).HasPrecision(5, 2);
         builder.Property(r => r.PerformanceScore).HasPrecision(5, 2);
         builder.Property(r => r.MeritScore).HasPrecision(5, 2);

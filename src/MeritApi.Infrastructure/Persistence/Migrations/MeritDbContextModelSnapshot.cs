@@ -120,7 +120,8 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("category");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
                     b.Property<string>("Name")
@@ -574,12 +575,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("list_position");
 
-                    b.Property<string>("MaskedNip")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("masked_nip");
-
                     b.Property<decimal>("MeritScore")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
@@ -776,6 +771,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("Location")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -788,6 +787,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("request_fingerprint")
                         .IsFixedLength();
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("scope");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
@@ -795,10 +799,51 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Client", "Key")
                         .HasName("pk_idempotency_keys");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Competencies.Competency", b =>
+                {
+                    b.OwnsOne("MeritApi.Domain.Competencies.VocabularyExemption", "VocabularyExemption", b1 =>
+                        {
+                            b1.Property<string>("CompetencyCode")
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("code");
+
+                            b1.Property<DateTimeOffset>("ApprovedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("vocabulary_exemption_approved_at");
+
+                            b1.Property<string>("ApprovedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("vocabulary_exemption_approved_by");
+
+                            b1.Property<string>("Justification")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("vocabulary_exemption_justification");
+
+                            b1.PrimitiveCollection<string[]>("Terms")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("vocabulary_exemption_terms");
+
+                            b1.HasKey("CompetencyCode");
+
+                            b1.ToTable("competencies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompetencyCode")
+                                .HasConstraintName("fk_competencies_competencies_code");
+                        });
+
+                    b.Navigation("VocabularyExemption");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Decisions.SelectionDecision", b =>

@@ -3,10 +3,11 @@ using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Competencies;
 using Microsoft.EntityFrameworkCore;
+using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 
-internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db)
+internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db, IRequestContext request, TimeProvider clock)
     : ICommandHandler<RegisterCompetencyCommand, CompetencyDto>
 {
     public async ValueTask<CompetencyDto> Handle(RegisterCompetencyCommand command, CancellationToken cancellationToken)
@@ -14,7 +15,14 @@ internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db)
         if (await db.Competencies.AnyAsync(c => c.Code == command.Code, cancellationToken))
             throw new ConflictException("duplicate-competency", $"Competency '{command.Code}' already exists.");
 
-        var competency = new Competency(command.Code!, command.Name!, command.Category!.Value, command.Description);
+        VocabularyJustification? justification = null;
+        if (command.Justification is not null)
+        {
+            if (!request.IsAdministrator)
+                throw new ForbiddenException("Only an administrator may register a competency with a justification for non-merit vocabulary.");
+            justification = new VocabularyJustification(command.Justification, request.Actor, clock.Now());
+        }
+        var competency = new Competency(command.Code!, command.Name!, command.Category!.Value, command.Description, justification);
         db.Competencies.Add(competency);
         return CompetencyDto.From(competency);
     }

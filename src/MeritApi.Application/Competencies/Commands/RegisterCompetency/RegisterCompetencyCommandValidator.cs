@@ -11,6 +11,7 @@ internal sealed class RegisterCompetencyCommandValidator : AbstractValidator<Reg
         RuleFor(c => c.Code).ValidCompetencyCode();
         RuleFor(c => c.Name).RequiredText(Competency.NameMaxLength);
         RuleFor(c => c.Category).RequiredEnum();
-        RuleFor(c => c.Description).OptionalText(2000);
+        RuleFor(c => c.Description).OptionalText(Competency.DescriptionMaxLength);
+        RuleFor(c => c.Justification).OptionalText(VocabularyJustification.MaxLength);
     }
 }

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Competencies.Queries.ListCompetencies;
 
-public sealed record ListCompetenciesQuery(CompetencyCategory? Category, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IQuery<PagedList<CompetencyDto>>, IPagedQuery;
+/// <summary>The competency dictionary; with <see cref="VocabularyExemptionsOnly"/>, only the approved exceptions (for auditors).</summary>
+public sealed record ListCompetenciesQuery(CompetencyCategory? Category, int Page = 1, int PageSize = Paging.DefaultPageSize,
+    bool VocabularyExemptionsOnly = false) : IQuery<PagedList<CompetencyDto>>, IPagedQuery;
 
 internal sealed class ListCompetenciesQueryValidator : AbstractValidator<ListCompetenciesQuery>
 {
@@ -26,7 +27,8 @@ internal sealed class ListCompetenciesQueryHandler(IApplicationDbContext db)
     public async ValueTask<PagedList<CompetencyDto>> Handle(ListCompetenciesQuery query, CancellationToken cancellationToken) =>
         await db.Competencies.AsNoTracking()
             .Where(c => query.Category == null || c.Category == query.Category)
+            .Where(c => !query.VocabularyExemptionsOnly || c.VocabularyExemption != null)
             .OrderBy(c => c.Category).ThenBy(c => c.Code)
-            .Select(c => new CompetencyDto(c.Code, c.Name, c.Category, c.Description))
+            .Select(c => CompetencyDto.From(c))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
 }

@@ -4,12 +4,13 @@ using Mediator;
 namespace MeritApi.Application.Selections.Commands.RecordDecision;
 
 /// <summary>
-/// Records the committee's choice from the latest scoring run and closes the selection. Choosing anyone outside
-/// the top n (n = places) needs a justification of at least
-/// <see cref="Domain.Decisions.SelectionDecision.MinimumJustificationLength"/> characters and is recorded as a
-/// merit deviation (flagged when outside the best 3n); an ineligible candidate cannot be chosen.
+/// Records the committee's choice from the scoring run it reviewed (<see cref="ScoringRunId"/>; refused with a 409 when a
+/// newer run exists) and closes the selection. Choosing anyone outside the top n (n = places) needs a justification of
+/// at least <see cref="Domain.Decisions.SelectionDecision.MinimumJustificationLength"/> characters: within the best 3n it
+/// is a reasoned choice, beyond them a merit deviation. An ineligible candidate cannot be chosen.
 /// </summary>
-public sealed record RecordDecisionCommand(IReadOnlyList<Guid>? CandidateIds, string? Justification) : ICommand<DecisionDto>
+public sealed record RecordDecisionCommand(Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
+    : ICommand<DecisionDto>
 {
     [JsonIgnore]
     public Guid SelectionId { get; init; }

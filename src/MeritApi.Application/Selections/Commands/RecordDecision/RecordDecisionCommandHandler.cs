@@ -13,9 +13,10 @@ internal sealed class RecordDecisionCommandHandler(IApplicationDbContext db, Tim
     {
         var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", command.SelectionId);
-        var run = await db.ScoringRuns.AsNoTracking().Where(r => r.SelectionId == selection.Id)
-                      .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken)
-                  ?? throw new Domain.Common.DomainException("rescore-first", "The selection has not been scored yet.");
+        var run = await db.ScoringRuns.AsNoTracking()
+                      .FirstOrDefaultAsync(r => r.SelectionId == selection.Id && r.Id == command.ScoringRunId, cancellationToken)
+                  ?? throw new NotFoundException("Scoring run", command.ScoringRunId!.Value,
+                      $"Scoring run '{command.ScoringRunId}' is not a run of selection '{selection.Id}'.");
 
         var ids = command.CandidateIds!;
         if (ids.Count > selection.Places)
@@ -25,7 +26,7 @@ internal sealed class RecordDecisionCommandHandler(IApplicationDbContext db, Tim
         var unknown = ids.Except(chosen.Select(c => c.CandidateId)).ToList();
         if (unknown.Count > 0)
             throw new NotFoundException("Candidate", string.Join(", ", unknown),
-                $"Not candidates of the latest scoring run of this selection: {string.Join(", ", unknown)}.");
+                $"Not candidates of the reviewed scoring run: {string.Join(", ", unknown)}.");
 
         var decision = selection.Decide(Guid.CreateVersion7(), run, chosen, command.Justification, request.Actor, clock.Now());
         db.Decisions.Add(decision);

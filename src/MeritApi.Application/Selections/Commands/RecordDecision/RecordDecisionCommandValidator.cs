@@ -8,6 +8,7 @@ internal sealed class RecordDecisionCommandValidator : AbstractValidator<RecordD
 {
     public RecordDecisionCommandValidator()
     {
+        RuleFor(c => c.ScoringRunId).NotEmpty().WithMessage("'scoringRunId' must name the scoring run the committee reviewed.");
         RuleFor(c => c.CandidateIds).NotEmpty()
             .Must(ids => ids is null || ids.Count <= Selection.MaxPlaces).WithMessage($"At most {Selection.MaxPlaces} candidates can be chosen.")
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each candidate can be chosen only once.");

@@ -44,7 +44,7 @@ internal sealed partial class RunScoringCommandHandler(
         for (var i = 0; i < results.Length; i++)
         {
             var c = candidates[i];
-            results[i] = new CandidateResult(c.CandidateId, c.EmployeeId, c.CandidateCode, c.Nip, c.Evidence.Grade, scores[i], ranks[i]);
+            results[i] = new CandidateResult(c.CandidateId, c.EmployeeId, c.CandidateCode, c.Evidence.Grade, scores[i], ranks[i]);
         }
         var scored = Stopwatch.GetTimestamp();
         var run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.Now(), policy, position.MinimumGrade, results);

@@ -25,6 +25,7 @@ public sealed record DecisionFileDto(
     IReadOnlyList<ScoringRunDto> ScoringRuns,
     IReadOnlyList<CandidateRationale> LatestRunRationales,
     DecisionDto? Decision,
+    IReadOnlyList<DecisionChoiceDto> ReasonedChoices,
     IReadOnlyList<DecisionChoiceDto> MeritDeviations,
     IReadOnlyList<AuditEntryDto> AuditEntries);
 
@@ -57,6 +58,7 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
 
         return new DecisionFileDto(clock.Now(), SelectionDto.From(selection), PositionDto.From(position), ScoringPolicyDto.From(policy),
             [.. runs.Select(ScoringRunDto.From)], rationales, decisionDto,
+            decisionDto?.Choices.Where(c => c.ReasonedChoice).ToList() ?? [],
             decisionDto?.Choices.Where(c => c.MeritDeviation).ToList() ?? [],
             [.. audit.Select(AuditEntryDto.From)]);
     }

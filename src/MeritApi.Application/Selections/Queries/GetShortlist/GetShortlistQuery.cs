@@ -17,12 +17,16 @@ public sealed record GetShortlistQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IQuery<ShortlistDto>, IPagedQuery;
 
-/// <summary>A shortlist line: candidate code and masked NIP; the name only once the committee revealed identities.</summary>
+/// <summary>
+/// A shortlist line. Blind until the committee revealed identities: the candidate code is the only identifier, and no
+/// digit of the NIP is shown (its digits encode date of birth, appointment month and sex). After the reveal, the full NIP
+/// and the name.
+/// </summary>
 public sealed record ShortlistEntryDto(
     int? Rank,
     Guid CandidateId,
     string CandidateCode,
-    string MaskedNip,
+    string? Nip,
     string? Name,
     decimal Jpm,
     JpmBand JpmBand,
