@@ -129,8 +129,9 @@ PG_SETTINGS="-c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=512M
   pg_start_throwaway "$work" 55533 --fast || die "could not start PostgreSQL"
 pg_port=$PG_PORT
 psql_bench() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
-psql_bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
-connection_string=$(pg_connection_string "$pg_port" bench)
+# The roles as production has them: bench_owner migrates, the API and the baseline connect as bench_app.
+pg_provision "$pg_port" bench || die "could not set up the database"
+connection_string=$MERITAPI_RUNTIME_CS
 pg_version=$("$PG_BIN/postgres" --version | awk '{print $3}')
 log "PostgreSQL $pg_version on 127.0.0.1:$pg_port (throwaway, $pgdata)"
 
@@ -140,8 +141,10 @@ api=http://127.0.0.1:$api_port
 log "starting the API on $api"
 # From its output folder: the content root (appsettings*.json, with the development signing key) is the current
 # directory. exec keeps $! the API's own pid (read for its peak RSS).
+(cd "$(dirname "$api_dll")" && ConnectionStrings__MeritDbOwner=$MERITAPI_OWNER_CS ConnectionStrings__MeritDb=$connection_string \
+  dotnet "$(basename "$api_dll")" migrate) >"$work/migrate.log" 2>&1 || { tail -n 40 "$work/migrate.log" >&2; die "migration failed"; }
 (cd "$(dirname "$api_dll")" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$api ConnectionStrings__MeritDb=$connection_string \
-  Database__MigrateOnStartup=true RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
 wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"

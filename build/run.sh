@@ -41,23 +41,23 @@ else
   echo "run.sh: started PostgreSQL in $pgdata on 127.0.0.1:$port"
 fi
 
-db_exists=$("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -X -tAc \
-  "SELECT 1 FROM pg_database WHERE datname='meritapi'")
-if [[ "$db_exists" != 1 ]]; then
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 \
-    -c 'CREATE DATABASE meritapi'
-  echo "run.sh: created database meritapi"
-fi
+# The database and its two roles (build/db/provision.sql): meritapi_owner owns the schema and runs the migrations,
+# meritapi_app is what the API connects as (no superuser, owns nothing, INSERT and SELECT only on the append-only
+# tables). An older .pgdata, migrated as the superuser, has its tables handed to the owner here.
+pg_provision "$port" meritapi
+echo "run.sh: database meritapi on 127.0.0.1:$port (owner meritapi_owner, API role meritapi_app)"
 
 urls=${MERITAPI_URLS:-http://127.0.0.1:5080}
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS=$urls
-ConnectionStrings__MeritDb=$(pg_connection_string "$port" meritapi)
-export ConnectionStrings__MeritDb
-export Database__MigrateOnStartup=true
+export ConnectionStrings__MeritDb=$MERITAPI_RUNTIME_CS
 export DemoData__Seed=true
 : "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
 export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+
+dotnet build src/MeritApi.Api -c Release -nologo -v quiet
+# The migration step, as the owner, before the API starts (the API never migrates with its own role).
+ConnectionStrings__MeritDbOwner=$MERITAPI_OWNER_CS dotnet run --project src/MeritApi.Api -c Release --no-build --no-launch-profile -- migrate
 
 # Development tokens (12 h) for each role, to paste into Swagger's Authorize box. The committee token may see the
 # two demo selections, whose ids are fixed by the demo data set.
@@ -77,4 +77,4 @@ echo "run.sh: demo selections: promotion ${demo_selections[0]}, placement ${demo
 browse=$(sed -E 's#//(\+|\*|0\.0\.0\.0)([:/]|$)#//127.0.0.1\2#' <<<"${urls%%;*}")
 echo "run.sh: Swagger UI: $browse/swagger"
 echo "run.sh: the database keeps running after the API stops (Ctrl+C); stop it with ./build/run.sh --stop-db"
-exec dotnet run --project src/MeritApi.Api -c Release --no-launch-profile "$@"
+exec dotnet run --project src/MeritApi.Api -c Release --no-build --no-launch-profile "$@"

@@ -98,8 +98,9 @@ soak_dll=build/soak/bin/Release/net10.0/Soak.dll
 # The first soak runs found exactly that (an acknowledged enrolment gone after the restart); fsync stays on as well.
 pg_start_throwaway "$work" 55633 || die "could not start PostgreSQL"
 pg_port=$PG_PORT
-"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c 'CREATE DATABASE soak' >/dev/null
-connection_string=$(pg_connection_string "$pg_port" soak)
+# The roles as production has them: soak_owner migrates, the API connects as soak_app (no superuser, owns nothing).
+pg_provision "$pg_port" soak || die "could not set up the database"
+connection_string=$MERITAPI_RUNTIME_CS
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway, $pgdata)"
 
 # What the driver runs for the outage: an immediate stop (every backend killed mid-transaction, crash recovery on start),
@@ -122,8 +123,10 @@ api=http://127.0.0.1:$api_port
 log "starting the API on $api"
 # From its output folder: the content root (appsettings*.json, with the development signing key that build/token.sh
 # uses) is the current directory.
+(cd "$(dirname "$api_dll")" && ConnectionStrings__MeritDbOwner=$MERITAPI_OWNER_CS ConnectionStrings__MeritDb=$connection_string \
+  dotnet "$(basename "$api_dll")" migrate) >"$work/migrate.log" 2>&1 || { tail -n 40 "$work/migrate.log" >&2; die "migration failed"; }
 (cd "$(dirname "$api_dll")" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$api ConnectionStrings__MeritDb=$connection_string \
-  Database__MigrateOnStartup=true DemoData__Seed=false RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  DemoData__Seed=false RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
   exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
 wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"

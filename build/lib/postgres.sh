@@ -11,7 +11,9 @@
 #   pg_stop_cluster DATADIR
 #   pg_is_running DATADIR
 #   pg_cluster_port DATADIR            -> port of a running cluster
-#   pg_connection_string PORT [DBNAME] -> Npgsql connection string
+#   pg_connection_string PORT [DBNAME] [ROLE] -> Npgsql connection string
+#   pg_provision PORT DBNAME           -> the database and its owner and runtime roles (build/db/provision.sql);
+#                                         sets MERITAPI_OWNER_CS and MERITAPI_RUNTIME_CS
 #   docker_engine_available
 
 pg__log() { printf 'postgres.sh: %s\n' "$*" >&2; }
@@ -207,8 +209,23 @@ pg_cluster_port() {
 
 # Trust auth ignores the password; it is there so Npgsql never prompts/fails.
 pg_connection_string() {
-  local port=${1:?usage: pg_connection_string PORT [DBNAME]} db=${2:-postgres}
-  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=postgres;Database=%s\n' "$port" "$db"
+  local port=${1:?usage: pg_connection_string PORT [DBNAME] [ROLE]} db=${2:-postgres} role=${3:-postgres}
+  printf 'Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s\n' "$port" "$role" "$role" "$db"
+}
+
+# pg_provision PORT DBNAME: as the superuser, the database DBNAME owned by the role DBNAME_owner (which runs the
+# migrations) and the role DBNAME_app the API connects as (rows only; see build/db/provision.sql). Idempotent; an old
+# database migrated as the superuser has its objects handed to the owner. Sets MERITAPI_OWNER_CS and MERITAPI_RUNTIME_CS.
+pg_provision() {
+  local port=${1:?usage: pg_provision PORT DBNAME} db=${2:?usage: pg_provision PORT DBNAME}
+  local here owner=${2}_owner runtime=${2}_app
+  here=$(dirname "${BASH_SOURCE[0]}")
+  pg__need_bin
+  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+    -v db="$db" -v owner="$owner" -v owner_password="$owner" -v runtime="$runtime" -v runtime_password="$runtime" \
+    -f "$here/../db/provision.sql" >/dev/null || { pg__log "could not set up database $db and its roles"; return 1; }
+  MERITAPI_OWNER_CS=$(pg_connection_string "$port" "$db" "$owner")
+  MERITAPI_RUNTIME_CS=$(pg_connection_string "$port" "$db" "$runtime")
 }
 
 # Testcontainers needs a reachable engine, not just the docker CLI.

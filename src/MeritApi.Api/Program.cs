@@ -1,14 +1,20 @@
 using MeritApi.Api;
 using MeritApi.Api.Endpoints;
-using MeritApi.Api.Infrastructure;
+using MeritApi.Api.Hosting;
 using MeritApi.Application;
 using MeritApi.Infrastructure;
 using MeritApi.Infrastructure.Persistence.Resilience;
-using MeritApi.Infrastructure.Persistence.Seeding;
 
-var builder = WebApplication.CreateBuilder(args);
+// `MeritApi.Api migrate`: the separate migration step, as the owner role; nothing is served.
+var migrate = args is [DatabaseSetup.MigrateCommand, ..];
+var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
+if (migrate)
+{
+    using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+    return await DatabaseSetup.MigrateAsync(builder.Configuration, loggers.CreateLogger("MeritApi.Migrate"));
+}
 
-var connectionString = builder.Configuration.GetConnectionString("MeritDb")
+var connectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnection)
                        ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(connectionString,
@@ -16,15 +22,7 @@ builder.Services.AddInfrastructure(connectionString,
 builder.Services.AddWebApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
-
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var initialiser = scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>();
-    if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
-        await initialiser.MigrateAsync();
-    if (app.Configuration.GetValue<bool>("DemoData:Seed"))
-        await initialiser.SeedDemoDataAsync();
-}
+await DatabaseSetup.PrepareAsync(app);
 
 app.UseWebApi();
 app.MapCompetencyEndpoints();
@@ -35,6 +33,7 @@ app.MapSelectionEndpoints();
 app.MapAuditEndpoints();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

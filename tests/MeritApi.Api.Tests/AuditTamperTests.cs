@@ -30,7 +30,7 @@ public sealed class AuditTamperTests
         var candidates = await client.EnrolAsync(selection, top, next);
         var run = await client.ScoreAsync(selection);
         if (decide)
-            await client.PostAsJsonAsync($"/api/v1/selections/{selection}/decision", new { candidateIds = new[] { candidates[0] } })
+            await client.PostAsJsonAsync($"/api/v1/selections/{selection}/decision", new { scoringRunId = run, candidateIds = new[] { candidates[0] } })
                 .ExpectAsync(HttpStatusCode.Created);
 
         var entries = (await client.GetJsonAsync("/api/v1/audit/entries?pageSize=500"))["items"]!.AsArray();
@@ -44,14 +44,44 @@ public sealed class AuditTamperTests
 
     private static string S(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task RefusedAsync(IsolatedApi api, string sql) =>
-        await Assert.ThatAsync(() => api.Database.ExecuteAsync(sql),
+    /// <summary>
+    /// Refused by PostgreSQL for <paramref name="connectionString"/>'s role: for the runtime role by its missing rights
+    /// (42501, "permission denied" or "must be owner"), for the owner by the append-only triggers (42501 too).
+    /// </summary>
+    private static async Task RefusedAsync(string connectionString, string sql, string because)
+    {
+        // A connection of its own, never pooled, so a setting that did get through could not outlive the statement.
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        await Assert.ThatAsync(async () =>
+            {
+                await using var connection = new NpgsqlConnection(unpooled);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            },
             Throws.TypeOf<PostgresException>()
                 .With.Property(nameof(PostgresException.SqlState)).EqualTo(InsufficientPrivilege)
-                .And.Property(nameof(PostgresException.MessageText)).Contains("append-only"), sql);
+                .And.Property(nameof(PostgresException.MessageText)).Contains(because), sql);
+    }
+
+    private static IEnumerable<string> Rewrites(Trail trail, long scoring, string result) =>
+    [
+        $"UPDATE audit_entries SET actor = 'mallory' WHERE sequence = {S(scoring)}",
+        $"DELETE FROM audit_entries WHERE sequence = {S(scoring)}",
+        "TRUNCATE audit_entries",
+        $"UPDATE candidate_results SET merit_score = merit_score + 1 WHERE {result}",
+        $"DELETE FROM candidate_results WHERE {result}",
+        "TRUNCATE candidate_results",
+        $"UPDATE scoring_runs SET results_digest = repeat('f', 64) WHERE id = '{trail.Run}'",
+        $"DELETE FROM scoring_runs WHERE id = '{trail.Run}'",
+        $"UPDATE selection_decisions SET justification = 'afterwards' WHERE selection_id = '{trail.Selection}'",
+        $"DELETE FROM selection_decisions WHERE selection_id = '{trail.Selection}'",
+        $"UPDATE decision_choices SET rank = 9 WHERE candidate_id = '{trail.TopCandidate}'",
+        $"DELETE FROM decision_choices WHERE candidate_id = '{trail.TopCandidate}'",
+    ];
 
     [Test]
-    public async Task The_application_connection_cannot_update_delete_or_truncate_append_only_rows()
+    public async Task The_runtime_role_cannot_rewrite_history_not_even_by_switching_the_triggers_off()
     {
         await using var api = await IsolatedApi.StartAsync();
         var trail = await ArrangeAsync(api, decide: true);
@@ -59,19 +89,36 @@ public sealed class AuditTamperTests
         var entryBefore = await api.Database.ScalarAsync<string>($"SELECT actor || '|' || hash FROM audit_entries WHERE sequence = {S(scoring)}");
         var result = $"scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'";
         var meritBefore = await api.Database.ScalarAsync<decimal>($"SELECT merit_score FROM candidate_results WHERE {result}");
+        var runtime = api.Database.ConnectionString; // the API's own connection string
 
-        // The application's own connection string, no replica mode: PostgreSQL refuses, whoever asks.
-        await RefusedAsync(api, $"UPDATE audit_entries SET actor = 'mallory' WHERE sequence = {S(scoring)}");
-        await RefusedAsync(api, $"DELETE FROM audit_entries WHERE sequence = {S(scoring)}");
-        await RefusedAsync(api, "TRUNCATE audit_entries");
-        await RefusedAsync(api, $"UPDATE candidate_results SET merit_score = merit_score + 1 WHERE {result}");
-        await RefusedAsync(api, $"DELETE FROM candidate_results WHERE {result}");
-        await RefusedAsync(api, $"UPDATE scoring_runs SET results_digest = repeat('f', 64) WHERE id = '{trail.Run}'");
-        await RefusedAsync(api, $"DELETE FROM scoring_runs WHERE id = '{trail.Run}'");
-        await RefusedAsync(api, $"UPDATE selection_decisions SET justification = 'afterwards' WHERE selection_id = '{trail.Selection}'");
-        await RefusedAsync(api, $"DELETE FROM selection_decisions WHERE selection_id = '{trail.Selection}'");
-        await RefusedAsync(api, $"UPDATE decision_choices SET rank = 9 WHERE candidate_id = '{trail.TopCandidate}'");
-        await RefusedAsync(api, $"DELETE FROM decision_choices WHERE candidate_id = '{trail.TopCandidate}'");
+        // What a superuser could do to get past the triggers is closed to the runtime role.
+        await RefusedAsync(runtime, "SET session_replication_role = replica", "permission denied");
+        await RefusedAsync(runtime, $"SET session_replication_role = replica; UPDATE audit_entries SET actor = 'mallory' WHERE sequence = {S(scoring)}",
+            "permission denied");
+        foreach (var table in MeritApi.Infrastructure.Persistence.Roles.DatabaseRoles.AppendOnlyTables)
+        {
+            await RefusedAsync(runtime, $"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only", "must be owner");
+            await RefusedAsync(runtime, $"ALTER TABLE {table} DISABLE TRIGGER ALL", "must be owner");
+        }
+        // Plain UPDATE, DELETE and TRUNCATE: the role has no right to them.
+        foreach (var sql in Rewrites(trail, scoring, result))
+            await RefusedAsync(runtime, sql, "permission denied");
+        // And the owner, who has them, is still stopped by the append-only triggers.
+        foreach (var sql in Rewrites(trail, scoring, result))
+            await RefusedAsync(api.Database.OwnerConnectionString, sql, "append-only");
+
+        // The role is what the API checks it is at start-up: no superuser, owns nothing, no excess right.
+        await using (var connection = new NpgsqlConnection(runtime))
+        {
+            await connection.OpenAsync();
+            Assert.That(await MeritApi.Infrastructure.Persistence.Roles.DatabaseRoles.ExcessPrivilegesAsync(connection, CancellationToken.None), Is.Empty);
+        }
+        await using (var connection = new NpgsqlConnection(api.Database.OwnerConnectionString))
+        {
+            await connection.OpenAsync();
+            Assert.That(await MeritApi.Infrastructure.Persistence.Roles.DatabaseRoles.ExcessPrivilegesAsync(connection, CancellationToken.None),
+                Has.Some.Contains("owns"), "the check does find an owner");
+        }
 
         using (Assert.EnterMultipleScope())
         {
@@ -96,7 +143,7 @@ public sealed class AuditTamperTests
         var other = await ArrangeAsync(api);
         // A copy of a stored result, re-pointed: checked once per statement by a trigger (ForeignKeyViolation).
         string Copy(string run, string candidate) => $"""
-            INSERT INTO candidate_results SELECT {run}, {candidate}, employee_id, candidate_code, masked_nip, grade, jpm, jpm_band,
+            INSERT INTO candidate_results SELECT {run}, {candidate}, employee_id, candidate_code, grade, jpm, jpm_band,
                 competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box, eligible,
                 ineligibility_reasons, rank, rank_decided_by, seal, list_position
             FROM candidate_results WHERE scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 
 namespace MeritApi.Api.Tests;
 
@@ -37,6 +38,27 @@ public sealed class HostTests
         using var ui = await client.GetAsync("/swagger/index.html");
         Assert.That(ui.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await ui.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+
+    [TestCase("Testing", null, HttpStatusCode.NotFound)]
+    [TestCase("Production", null, HttpStatusCode.NotFound)]
+    [TestCase("Production", "true", HttpStatusCode.OK)]
+    [TestCase("Development", null, HttpStatusCode.OK)]
+    public async Task Swagger_is_served_only_in_Development_unless_a_setting_turns_it_on(string environment, string? enabled, HttpStatusCode expected)
+    {
+        // Swagger UI keeps a pasted bearer token in the browser's storage: not beside production data by default.
+        await using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Swagger:Enabled", enabled ?? "false");
+            // Outside Development the development signing key is refused; the test key is another one.
+        });
+        using var client = factory.CreateClient();
+        // With a token: an anonymous caller gets 401 for any path that is not served, Swagger's included.
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint(Security.Roles.All));
+        using var document = await client.GetAsync("/swagger/v1/swagger.json");
+        using var ui = await client.GetAsync("/swagger/index.html");
+        Assert.That((document.StatusCode, ui.StatusCode), Is.EqualTo((expected, expected)));
     }
 }
 

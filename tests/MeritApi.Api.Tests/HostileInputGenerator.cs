@@ -285,9 +285,14 @@ internal sealed class HostileInputGenerator
         var targets = new WriteTarget[]
         {
             new("POST /api/v1/competencies", _ => "/api/v1/competencies",
-                _ => new JsonObject { ["code"] = Code(), ["name"] = "Kompetensi Uji Masukan", ["category"] = "Technical", ["description"] = "Kamus teknis." },
+                // An administrator's exemption, so every field is present: the name uses a non-merit word ("agama") for a skill.
+                _ => new JsonObject
+                {
+                    ["code"] = Code(), ["name"] = "Penyuluhan agama uji masukan", ["category"] = "Technical", ["description"] = "Kamus teknis.",
+                    ["justification"] = "Penyuluhan agama is the counselling skill of the religious-counsellor position, not a religion.",
+                },
                 f => ("/api/v1/competencies", new JsonObject { ["code"] = f.CompetencyCode, ["name"] = "Kompetensi Uji Masukan", ["category"] = "Technical", ["description"] = "Kamus teknis." }),
-                409, Set("description"), Set("name", "description")),
+                409, Set("description"), Set("name", "description", "justification")),
             new("POST /api/v1/positions", _ => "/api/v1/positions",
                 f => Position($"HX-POS-{next():D6}", f.CompetencyCode),
                 _ => ("/api/v1/positions", Position($"HX-POS-{next():D6}", Unknown)),
@@ -327,9 +332,17 @@ internal sealed class HostileInputGenerator
                 404, Set(), Set()),
             new("POST /api/v1/selections/{id}/scoring-runs", f => $"/api/v1/selections/{f.SelectionId}/scoring-runs", null, null, 0, Set(), Set()),
             new("POST /api/v1/selections/{id}/decision", f => $"/api/v1/selections/{f.SelectionId}/decision",
-                f => new JsonObject { ["candidateIds"] = new JsonArray(f.TopCandidateId.ToString()), ["justification"] = "Peringkat pertama." },
+                f => new JsonObject
+                {
+                    ["scoringRunId"] = f.RunId.ToString(), ["candidateIds"] = new JsonArray(f.TopCandidateId.ToString()),
+                    ["justification"] = "Peringkat pertama.",
+                },
                 f => ($"/api/v1/selections/{f.SelectionId}/decision",
-                    new JsonObject { ["candidateIds"] = new JsonArray(f.IneligibleCandidateId.ToString()), ["justification"] = Justification }),
+                    new JsonObject
+                    {
+                        ["scoringRunId"] = f.RunId.ToString(), ["candidateIds"] = new JsonArray(f.IneligibleCandidateId.ToString()),
+                        ["justification"] = Justification,
+                    }),
                 409, Set("justification"), Set("justification")),
             new("POST /api/v1/selections/{id}/identity-reveal", f => $"/api/v1/selections/{f.SelectionId}/identity-reveal", null, null, 0, Set(), Set()),
         };

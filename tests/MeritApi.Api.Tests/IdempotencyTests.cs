@@ -30,9 +30,12 @@ public sealed class IdempotencyTests
 
     private sealed record Answer(HttpStatusCode Status, string Body, bool Replayed, string? Location, string? ContentType);
 
-    private static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, string url, string json, string key)
+    private static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, string url, string? json, string key)
     {
-        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, url)
+        {
+            Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(IdempotencyFilter.Header, key);
         using var response = await client.SendAsync(request);
         return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(),
@@ -173,6 +176,91 @@ public sealed class IdempotencyTests
             Assert.That(await CountAsync($"SELECT count(*) FROM selections WHERE position_id = '{_position}'"), Is.EqualTo(before + 2));
             Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'"), Is.EqualTo(2));
         });
+    }
+
+    [Test]
+    public async Task A_replay_by_a_token_scoped_to_another_selection_is_refused_and_reveals_nothing()
+    {
+        // Two scored selections; one committee member (one subject) holds a token for each.
+        using var hr = ApiClient.Create();
+        var selections = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var selection = await hr.OpenSelectionAsync(_position);
+            await hr.EnrolAsync(selection, await hr.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3)], "Good", "Good"));
+            await hr.RunScoringAsync(selection);
+            selections.Add(selection);
+        }
+        var (a, b) = (selections[0], selections[1]);
+        var subject = $"idem-committee-{Guid.NewGuid():N}";
+        using var forB = ApiClient.CreateWithToken(TestTokens.Mint([Roles.Committee], [b], subject: subject));
+        using var forA = ApiClient.CreateWithToken(TestTokens.Mint([Roles.Committee], [a], subject: subject));
+        var key = NewKey();
+
+        var original = await SendAsync(forB, HttpMethod.Post, $"/api/v1/selections/{b}/identity-reveal", null, key);
+        var replayByA = await SendAsync(forA, HttpMethod.Post, $"/api/v1/selections/{b}/identity-reveal", null, key);
+        var retryByB = await SendAsync(forB, HttpMethod.Post, $"/api/v1/selections/{b}/identity-reveal", null, key);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(original.Status, Is.EqualTo(HttpStatusCode.OK), original.Body);
+            Assert.That((replayByA.Status, replayByA.Replayed, replayByA.ContentType),
+                Is.EqualTo((HttpStatusCode.Forbidden, false, "application/problem+json")), replayByA.Body);
+            Assert.That(replayByA.Body, Does.Not.Contain("identitiesRevealedAt"), "nothing of B's stored answer");
+            Assert.That((retryByB.Status, retryByB.Replayed, retryByB.Body), Is.EqualTo((HttpStatusCode.OK, true, original.Body)));
+            Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}' AND scope = '{b}'"), Is.EqualTo(1),
+                "the stored answer keeps the committee scope it depended on");
+        }
+    }
+
+    [Test]
+    public async Task A_stored_response_expires_after_the_retention_and_the_key_then_does_new_work()
+    {
+        await using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+            builder.UseSetting("Idempotency:Retention", "00:00:01"));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.Mint([Roles.HrSystem], subject: $"idem-expiry-{Guid.NewGuid():N}"));
+        var key = NewKey();
+        var json = ApiClient.Json(new { positionId = _position, kind = "Placement", places = 1, latestPerformanceYear = 2025 });
+
+        var first = await SendAsync(client, HttpMethod.Post, "/api/v1/selections", json, key);
+        var retried = await SendAsync(client, HttpMethod.Post, "/api/v1/selections", json, key);
+        var expiresAt = await ApiTestEnvironment.Database.ScalarAsync<DateTime>(
+            $"SELECT expires_at - created_at + '2000-01-01'::timestamp FROM idempotency_keys WHERE \"key\" = '{key}'");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var afterExpiry = await SendAsync(client, HttpMethod.Post, "/api/v1/selections", json, key);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((first.Status, retried.Status, retried.Replayed), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Created, true)));
+            Assert.That(expiresAt, Is.EqualTo(new DateTime(2000, 1, 1, 0, 0, 1)), "stored for the configured retention");
+            Assert.That((afterExpiry.Status, afterExpiry.Replayed), Is.EqualTo((HttpStatusCode.Created, false)), "an expired key is free again");
+            Assert.That((Guid)JsonNode.Parse(afterExpiry.Body)!["id"]!, Is.Not.EqualTo((Guid)JsonNode.Parse(first.Body)!["id"]!));
+            Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'"), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task The_background_clean_up_removes_expired_keys_nobody_retries()
+    {
+        await using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Idempotency:Retention", "00:00:01");
+            builder.UseSetting("Idempotency:CleanupInterval", "00:00:01");
+        });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.Mint([Roles.HrSystem], subject: $"idem-cleanup-{Guid.NewGuid():N}"));
+        var key = NewKey();
+        var json = ApiClient.Json(new { positionId = _position, kind = "Placement", places = 1, latestPerformanceYear = 2025 });
+        Assert.That((await SendAsync(client, HttpMethod.Post, "/api/v1/selections", json, key)).Status, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'"), Is.EqualTo(1));
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'") > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'"), Is.Zero, "removed within 15 s");
     }
 
     [Test]

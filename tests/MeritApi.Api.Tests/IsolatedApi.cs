@@ -35,7 +35,7 @@ public sealed class IsolatedApi : IAsyncDisposable
     /// </summary>
     public async Task TamperAsync(string sql)
     {
-        var builder = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(Database.AdminConnectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SET session_replication_role = replica; {sql}", connection);

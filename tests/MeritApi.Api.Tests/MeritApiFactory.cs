@@ -11,8 +11,11 @@ public sealed class MeritApiFactory(TestDatabase database) : WebApplicationFacto
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MeritDb", database.ConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        // TestDatabase migrated it as its owner role; the API connects as the runtime role, as in production.
+        builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
+        // Outside Development the document and UI are off unless turned on; the tests read the document.
+        builder.UseSetting("Swagger:Enabled", "true");
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
@@ -31,7 +34,7 @@ public sealed class ApiTestEnvironment
     {
         Database = await TestDatabase.CreateAsync("apitests");
         Factory = new MeritApiFactory(Database);
-        using var _ = Factory.CreateClient(); // starts the host and applies migrations
+        using var _ = Factory.CreateClient(); // starts the host
     }
 
     [OneTimeTearDown]

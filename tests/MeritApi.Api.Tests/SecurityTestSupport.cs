@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MeritApi.Api.Tests;
 
@@ -81,6 +82,17 @@ internal static class MatrixTokens
         ["wrong audience"] = TestTokens.Mint(Roles.All, subject: $"matrix-aud-{run}", audience: "some-other-api"),
         ["wrong issuer"] = TestTokens.Mint(Roles.All, subject: $"matrix-iss-{run}", issuer: "https://issuer.example.invalid"),
         ["not a JWT"] = "not.a.jwt",
+        // Hardening (DESIGN §7): pinned algorithms, a required subject, a capped lifetime.
+        ["HS384 token"] = TestTokens.Mint(Roles.All, subject: $"matrix-hs384-{run}", algorithm: SecurityAlgorithms.HmacSha384),
+        ["HS512 token"] = TestTokens.Mint(Roles.All, subject: $"matrix-hs512-{run}", algorithm: SecurityAlgorithms.HmacSha512),
+        ["unsigned token (alg none)"] = TestTokens.Mint(Roles.All, subject: $"matrix-none-{run}", withSignature: false),
+        ["token without sub"] = TestTokens.Mint(Roles.All, withSubject: false),
+        ["token with an empty sub"] = TestTokens.Mint(Roles.All, subject: ""),
+        ["token with a 201-character sub"] = TestTokens.Mint(Roles.All, subject: new string('s', 201)),
+        ["token valid for 100 years"] = TestTokens.Mint(Roles.All, subject: $"matrix-century-{run}", expires: DateTime.UtcNow.AddYears(100),
+            lifetime: TimeSpan.FromDays(36_525)),
+        ["token valid for 13 hours"] = TestTokens.Mint(Roles.All, subject: $"matrix-13h-{run}", expires: DateTime.UtcNow.AddHours(12.5),
+            lifetime: TimeSpan.FromHours(13)),
     };
 }
 

@@ -9,8 +9,10 @@ using MeritApi.Api.Security;
 namespace MeritApi.Api.Tests;
 
 /// <summary>
-/// The shortlist as CSV (RFC 4180): a committee prints it, a spreadsheet opens it. Names with commas and quotes must
-/// survive as one field; the CSV says exactly what the JSON says; names stay empty until the committee reveals them.
+/// The shortlist as CSV (RFC 4180): a committee prints it, a spreadsheet opens it. Every field is quoted; names with
+/// commas and quotes survive as one field; formula triggers are defused at the start of a field and after any separator
+/// a spreadsheet may split on; the CSV says exactly what the JSON says; NIPs and names stay empty until the committee
+/// reveals them.
 /// </summary>
 public sealed class ShortlistCsvTests
 {
@@ -25,7 +27,13 @@ public sealed class ShortlistCsvTests
         ("Ahmad Fauzi", 2, 2, "Good", "Good"),
         ("=HYPERLINK(\"http://example.invalid\",\"klik\")", 3, 3, "Good", "VeryGood"),
         ("Putri, Sari", 3, 3, null, "Good"), // ineligible: no 2025 rating
+        // An Indonesian-locale spreadsheet splits on ';' (and may ignore quotes): each piece must not start a formula.
+        ("Siti;=1+1,@SUM(A1); -2;+3", 3, 3, null, "Good"), // ineligible too
     ];
+
+    /// <summary>The defusing the CSV applies: an apostrophe before a trigger at the start or after a separator (spaces skipped).</summary>
+    private static string Defused(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(^|[,;\t])( *)([=+\-@\t\r])", "$1$2'$3");
 
     private HttpClient _committee = null!;
     private Guid _selection;
@@ -90,8 +98,8 @@ public sealed class ShortlistCsvTests
     [
         e["rank"] is null ? string.Empty : ((int)e["rank"]!).ToString(CultureInfo.InvariantCulture),
         (string)e["candidateCode"]!,
-        (string)e["maskedNip"]!,
-        (string?)e["name"] is { } name ? (name.StartsWith('=') ? "'" + name : name) : string.Empty,
+        (string?)e["nip"] ?? string.Empty,
+        (string?)e["name"] is { } name ? Defused(name) : string.Empty,
         ((decimal)e["jpm"]!).ToString("0.00", CultureInfo.InvariantCulture),
         (string)e["jpmBand"]!,
         ((decimal)e["performanceScore"]!).ToString("0.00", CultureInfo.InvariantCulture),
@@ -123,36 +131,50 @@ public sealed class ShortlistCsvTests
         var items = Items(_revealed.Json);
         Assert.That(items, Has.Count.EqualTo(People.Length));
         Assert.That(rows, Is.EqualTo(items.Select(ExpectedFields)));
-        Assert.That(rows.Select(r => r[3]), Is.EquivalentTo(People.Select(p => p.Name.StartsWith('=') ? "'" + p.Name : p.Name)));
-        Assert.That(rows.Select(r => r[9]).Count(e => e.StartsWith("ineligible: ", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(rows.Select(r => r[3]), Is.EquivalentTo(People.Select(p => Defused(p.Name))));
+        Assert.That(rows.Select(r => r[9]).Count(e => e.StartsWith("ineligible: ", StringComparison.Ordinal)), Is.EqualTo(2));
         Assert.That(rows.Select(r => r[0]).Where(r => r.Length > 0), Is.EqualTo(new[] { "1", "2", "3", "4" }));
     }
 
     [Test]
-    public void Names_with_commas_and_quotes_are_quoted_with_doubled_quotes()
+    public void Every_field_is_quoted_with_doubled_quotes()
     {
         Assert.Multiple(() =>
         {
             Assert.That(_revealed.Csv, Does.Contain(",\"Siregar, Budi \"\"Ucok\"\"\","));
             Assert.That(_revealed.Csv, Does.Contain(",\"Dewi \"\"Nur\"\" Lestari\","));
             Assert.That(_revealed.Csv, Does.Contain(",\"Putri, Sari\","));
-            Assert.That(_revealed.Csv, Does.Contain(",Ahmad Fauzi,"), "a plain name is not quoted");
+            Assert.That(_revealed.Csv, Does.Contain(",\"Ahmad Fauzi\","), "a plain name is quoted too");
             Assert.That(_revealed.Csv, Does.Contain(",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"klik\"\")\","),
                 "a name a spreadsheet would run as a formula is defused and quoted");
+            foreach (var line in _revealed.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+                Assert.That(line, Does.StartWith("\"").And.EndWith("\""), line);
         });
     }
 
     [Test]
-    public void Before_the_reveal_the_name_column_is_empty_and_everything_else_is_the_same()
+    public void A_formula_after_a_semicolon_comma_or_tab_is_defused_for_spreadsheets_that_split_there()
+    {
+        Assert.That(_revealed.Csv, Does.Contain(",\"Siti;'=1+1,'@SUM(A1); '-2;'+3\","));
+        // Read as a semicolon-separated file ignoring quotes (the worst case), no cell starts a formula.
+        foreach (var line in _revealed.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+            foreach (var cell in line.Split([';', ',', '\t']))
+                Assert.That(cell.Trim().TrimStart('"').TrimStart(), Does.Not.Match("^[=+\\-@]"), line);
+    }
+
+    [Test]
+    public void Before_the_reveal_the_nip_and_name_columns_are_empty_and_everything_else_is_the_same()
     {
         var blind = StrictCsv.Parse(_blind.Csv);
         var revealed = StrictCsv.Parse(_revealed.Csv);
         Assert.Multiple(() =>
         {
-            Assert.That(blind.Skip(1).Select(r => r[3]), Has.All.Empty);
-            Assert.That(Items(_blind.Json).Select(e => e["name"]), Has.All.Null);
+            Assert.That(blind.Skip(1).Select(r => r[2] + r[3]), Has.All.Empty);
+            Assert.That(Items(_blind.Json).Select(e => (e["nip"], e["name"])), Has.All.EqualTo(((JsonNode?)null, (JsonNode?)null)));
             Assert.That((bool)_blind.Json["identitiesRevealed"]!, Is.False);
-            Assert.That(blind.Skip(1).Select(r => r.Where((_, i) => i != 3)), Is.EqualTo(revealed.Skip(1).Select(r => r.Where((_, i) => i != 3))));
+            Assert.That(revealed.Skip(1).Select(r => r[2]), Has.All.Match("^[0-9]{18}$"), "after the reveal, the full NIP");
+            Assert.That(blind.Skip(1).Select(r => r.Where((_, i) => i is not (2 or 3))),
+                Is.EqualTo(revealed.Skip(1).Select(r => r.Where((_, i) => i is not (2 or 3)))));
             Assert.That(StrictCsv.Parse(_blind.Csv).Skip(1), Is.EqualTo(Items(_blind.Json).Select(ExpectedFields)));
             Assert.That((bool)_revealed.Json["identitiesRevealed"]!, Is.True);
             Assert.That(Items(_revealed.Json).Select(e => (string?)e["name"]), Is.EquivalentTo(People.Select(p => p.Name)));

@@ -27,7 +27,7 @@ app.MapGet("/api/v1/selections/{id:guid}/shortlist", async (Guid id, int? top, N
 
     var candidates = new List<ShortlistEntry>(50);
     await using (var results = new NpgsqlCommand(
-                     "SELECT rank, candidate_id, candidate_code, masked_nip, jpm, jpm_band, performance_score, merit_score, talent_box, eligible " +
+                     "SELECT rank, candidate_id, candidate_code, jpm, jpm_band, performance_score, merit_score, talent_box, eligible " +
                      "FROM candidate_results WHERE scoring_run_id = $1 AND rank IS NOT NULL AND rank <= $2 " +
                      "ORDER BY rank, list_position LIMIT 50", connection))
     {
@@ -36,9 +36,10 @@ app.MapGet("/api/v1/selections/{id:guid}/shortlist", async (Guid id, int? top, N
         await using var reader = await results.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            candidates.Add(new ShortlistEntry(reader.GetInt32(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
-                reader.GetDecimal(4), reader.GetString(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8),
-                reader.GetBoolean(9)));
+            // Blind, as the API's page before the reveal: no NIP digit, no name.
+            candidates.Add(new ShortlistEntry(reader.GetInt32(0), reader.GetGuid(1), reader.GetString(2), null, null,
+                reader.GetDecimal(3), reader.GetString(4), reader.GetDecimal(5), reader.GetDecimal(6), reader.GetInt32(7),
+                reader.GetBoolean(8)));
         }
     }
 
@@ -50,5 +51,5 @@ await app.RunAsync();
 internal sealed record Shortlist(Guid SelectionId, Guid ScoringRunId, int? Top, IReadOnlyList<ShortlistEntry> Candidates);
 
 internal sealed record ShortlistEntry(
-    int Rank, Guid CandidateId, string CandidateCode, string MaskedNip, decimal Jpm, string JpmBand,
+    int Rank, Guid CandidateId, string CandidateCode, string? Nip, string? Name, decimal Jpm, string JpmBand,
     decimal PerformanceScore, decimal MeritScore, int TalentBox, bool Eligible);

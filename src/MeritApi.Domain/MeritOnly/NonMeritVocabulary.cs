@@ -6,7 +6,7 @@ namespace MeritApi.Domain.MeritOnly;
 /// Words of non-merit grounds (UU ASN, PP 11/2017 and the spoils-system factor), in English and Indonesian, that a scoring
 /// input such as a competency of the dictionary must not use: a competency "Agama" required by a standard would rank
 /// people by religion as surely as a "religion" field would. Whole words, case-insensitively, so "manage" is not "age";
-/// the words of a phrase may be separated by spaces, '-' or '_'.
+/// the words of a phrase may be separated by spaces, '-' or '_' ("tanggal_lahir").
 /// </summary>
 public static partial class NonMeritVocabulary
 {
@@ -40,10 +40,10 @@ public static partial class NonMeritVocabulary
         return found;
     }
 
-    // Longer phrases first, so "date of birth" wins over a shorter overlapping term; \b on both sides keeps whole words
-    // (letters and digits are word characters, so "manage" or "AGAMA2" do not match, "AGAMA-01" does).
+    // Longer phrases first, so "date of birth" wins over a shorter overlapping term. Whole words: no letter or digit on
+    // either side, so "manage" or "AGAMA2" do not match while "AGAMA-01" and "religion_score" do ('_' separates here).
     private static readonly Regex Words = new(
-        @"\b(?:" + string.Join('|', Terms.OrderByDescending(t => t.Length).Select(AsPattern)) + @")\b",
+        @"(?<![\p{L}\p{N}])(?:" + string.Join('|', Terms.OrderByDescending(t => t.Length).Select(AsPattern)) + @")(?![\p{L}\p{N}])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static string AsPattern(string term) => Regex.Escape(term).Replace("\\ ", @"[\s_-]+", StringComparison.Ordinal);

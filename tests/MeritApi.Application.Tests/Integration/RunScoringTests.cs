@@ -155,7 +155,7 @@ public sealed class RunScoringTests : IntegrationFixture
                 Assert.That(result.Eligible, Is.EqualTo(expected.Reasons.Length == 0), who);
                 Assert.That(result.IneligibilityReasons.Select(r => r.Code), Is.EqualTo(expected.Reasons), who);
                 Assert.That(result.CandidateCode, Is.EqualTo(candidate.Code), who);
-                Assert.That(result.MaskedNip, Is.EqualTo(new string('*', 14) + employee.Nip[^4..]), who);
+                Assert.That((result.Nip, result.Name), Is.EqualTo(((string?)null, (string?)null)), $"{who}: blind before the reveal");
                 Assert.That(result.PerformanceYears.Select(y => (y.Year, y.Weight)), Is.EqualTo(new[] { (2024, 0.6m), (2023, 0.4m) }), who);
                 Assert.That(result.LatestRating, Is.EqualTo(person.Ratings.Where(r => r.Year == LatestYear).Select(r => (PerformanceRating?)r.Rating).SingleOrDefault()), who);
             });
@@ -378,7 +378,7 @@ public sealed class RunScoringTests : IntegrationFixture
         var results = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == runId).OrderBy(r => r.CandidateCode).ToListAsync();
         return
         [
-            .. results.Select(r => string.Join("|", r.CandidateId, r.CandidateCode, r.MaskedNip, r.Grade, r.Jpm, r.JpmBand,
+            .. results.Select(r => string.Join("|", r.CandidateId, r.CandidateCode, r.Grade, r.Jpm, r.JpmBand,
                 string.Join(",", r.CompetencyGaps), r.PerformanceScore, string.Join(",", r.PerformanceYears), r.LatestRating, r.MeritScore,
                 r.TalentBox, r.Eligible, string.Join(",", r.IneligibilityReasons), r.Rank)),
         ];

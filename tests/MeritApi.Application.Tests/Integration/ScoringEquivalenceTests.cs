@@ -74,11 +74,11 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
             var expected = (score.JobPersonMatch.Percentage, score.Band, string.Join(';', score.JobPersonMatch.Gaps), score.Performance.Score,
                 string.Join(';', score.Performance.Years), score.Performance.LatestRating, score.MeritScore, score.TalentBox.Number, score.Eligible,
                 string.Join(';', score.IneligibilityReasons), rank?.Rank, rank?.DecidedBy, Grade.Parse(person.Grade), enrolled[i].Code,
-                Nip.Parse(person.Nip).Masked, person.Id);
+                person.Id);
             var actual = (result.Jpm, result.JpmBand, string.Join(';', result.CompetencyGaps), result.PerformanceScore,
                 string.Join(';', result.PerformanceYears), result.LatestRating, result.MeritScore, result.TalentBox, result.Eligible,
                 string.Join(';', result.IneligibilityReasons), result.Rank, result.RankDecidedBy, result.Grade, result.CandidateCode,
-                result.MaskedNip, result.EmployeeId);
+                result.EmployeeId);
             if (actual != expected)
                 mismatches.Add($"candidate {enrolled[i].Code}:\n  expected {expected}\n  stored   {actual}");
             // Each seal is the hash of the rationale of exactly these figures.

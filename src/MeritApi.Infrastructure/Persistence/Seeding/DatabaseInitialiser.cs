@@ -1,29 +1,36 @@
+using MeritApi.Infrastructure.Persistence.Roles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence.Seeding;
 
-/// <summary>Applies the committed migrations and, when asked, loads the demo data set.</summary>
+/// <summary>Checks the API's database role at start-up and, when asked, loads the demo data set.</summary>
 public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider clock, ILogger<DatabaseInitialiser> logger)
 {
-    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
-
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the API's own role may do beyond its runtime rights (superuser, owner, UPDATE on the audit trail…), or nothing.
+    /// An unreachable database is not a finding: readiness reports it, and the check runs again at the next start.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExcessPrivilegesAsync(CancellationToken cancellationToken = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-            LogApplyingMigrations(pending.Count, pending);
-        // The request statement limit is for requests: a migration may rewrite a table of millions of results, which
-        // takes minutes, and a migration cut off half-way is rolled back only to be tried again at the next start.
-        var requestTimeout = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(MigrationTimeout);
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await DatabaseRoles.ExcessPrivilegesAsync(connection, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        finally
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            db.Database.SetCommandTimeout(requestTimeout); // the context goes back to the pool
+            LogRoleNotChecked(ex.GetType().Name, ex.Message);
+            return [];
         }
     }
 
@@ -39,8 +46,8 @@ public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider 
         LogDemoDataSeeded(summary);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
-    private partial void LogApplyingMigrations(int count, IEnumerable<string> migrations);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the database role's privileges ({Exception}: {Reason})")]
+    private partial void LogRoleNotChecked(string exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the database already has employees; nothing seeded.")]
     private partial void LogDemoDataSkipped();
