@@ -6,13 +6,14 @@
 #   ./build/token.sh <role> [--selection <id>]... [--subject <name>] [--hours <n>]
 #     role: hr-system | committee | auditor | admin
 #     --selection: a selection a committee token may see (repeat for several)
+#     --hours: lifetime, 1 to 12 (the API refuses a token living longer than Auth:MaxTokenLifetime, 12 h by default)
 #
 # The key, issuer and audience come from src/MeritApi.Api/appsettings.Development.json unless
 # MERITAPI_SIGNING_KEY / MERITAPI_ISSUER / MERITAPI_AUDIENCE are set. Never use this key in production.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-usage() { sed -n '5,7p' "$0" >&2; exit 2; }
+usage() { sed -n '5,8p' "$0" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 role=$1; shift
 case "$role" in hr-system|committee|auditor|admin) ;; *) echo "token.sh: unknown role '$role'" >&2; usage ;; esac
@@ -26,6 +27,8 @@ while [[ $# -gt 0 ]]; do
     *) usage ;;
   esac
 done
+
+[[ "$hours" =~ ^[0-9]+$ ]] && ((hours >= 1 && hours <= 12)) || { echo "token.sh: --hours must be 1 to 12 (the API's token lifetime cap)" >&2; exit 2; }
 
 command -v openssl >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null; }
 
