@@ -50,7 +50,7 @@ public sealed partial class IdempotencyFilter(IUnitOfWork unitOfWork, IIdempoten
                     return Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused",
                         "This Idempotency-Key was already used for a different request; use a new key for a new request.");
                 if (stored.Scope is not null && CommitteeScope.IsScoped(http.User) && !CommitteeScope.MaySee(http.User, stored.Scope))
-                    return Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not this committee's selection",
+                    return CommitteeScope.Refusal(
                         "The stored response of this Idempotency-Key belongs to a selection the token's committee is not assigned to.");
                 return Replay(http, stored);
             }

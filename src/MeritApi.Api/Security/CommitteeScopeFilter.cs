@@ -17,15 +17,7 @@ public sealed class CommitteeScopeFilter : IEndpointFilter
     {
         var user = context.HttpContext.User;
         if (CommitteeScope.IsScoped(user) && !CommitteeScope.MaySee(user, CommitteeScope.SelectionOf(context.HttpContext)))
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Type = ProblemTypes.Forbidden,
-                Title = "Not this committee's selection",
-                Detail = "The token's committee is not assigned to this selection.",
-            });
-        }
+            return CommitteeScope.Refusal("The token's committee is not assigned to this selection.");
         return await next(context);
     }
 }
@@ -39,6 +31,15 @@ public static class CommitteeScope
     public static bool MaySee(ClaimsPrincipal user, string? selectionId) =>
         Guid.TryParse(selectionId, out var id) &&
         user.FindAll(Roles.SelectionClaim).Any(c => Guid.TryParse(c.Value, out var allowed) && allowed == id);
+
+    /// <summary>The 403 for a selection outside the token's committee.</summary>
+    public static IResult Refusal(string detail) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status403Forbidden,
+        Type = ProblemTypes.Forbidden,
+        Title = "Not this committee's selection",
+        Detail = detail,
+    });
 
     /// <summary>The selection a request acts on (its route's selection id), if any.</summary>
     public static string? SelectionOf(HttpContext http) => http.Request.RouteValues[CommitteeScopeFilter.SelectionRouteValue] as string;

@@ -1,5 +1,6 @@
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Selections.Queries.GetShortlist;
+using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +20,20 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
         int take, CancellationToken cancellationToken)
     {
         var page = new List<ShortlistEntryDto>(take);
-        await foreach (var entry in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take).WithCancellation(cancellationToken))
-            page.Add(entry);
+        await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take).WithCancellation(cancellationToken))
+        {
+            page.Add(new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand, r.PerformanceScore,
+                r.MeritScore, r.TalentBox, r.TalentBox >= TalentBox.TalentPoolFrom, r.Eligible, r.IneligibilityReasons));
+        }
         return page;
     }
+
+    /// <summary>
+    /// A page line as the query reads it: the NIP as the value type it is mapped to, so that it is read by a scalar subquery
+    /// like the name (reading its string inside the query made EF join a window over every employee instead).
+    /// </summary>
+    private sealed record PageRow(int? Rank, Guid CandidateId, string CandidateCode, Nip? Nip, string? Name, decimal Jpm, JpmBand JpmBand,
+        decimal PerformanceScore, decimal MeritScore, int TalentBox, bool Eligible, IReadOnlyList<IneligibilityReason> IneligibilityReasons);
 
     // The list's length comes with the run, so a page never needs a third round trip to count: the run row has its
     // counts, and only a top needs counting, a short range of the shortlist index (PostgreSQL runs the subquery of a
@@ -40,7 +51,7 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
 
     // "rank <= bound" is false for a NULL rank, so without includeIneligible only ranked candidates are listed; the
     // parameters are folded into the plan, which therefore bounds the index scan by the rank.
-    private static readonly Func<MeritDbContext, Guid, int, bool, bool, int, int, IAsyncEnumerable<ShortlistEntryDto>> Page =
+    private static readonly Func<MeritDbContext, Guid, int, bool, bool, int, int, IAsyncEnumerable<PageRow>> Page =
         EF.CompileAsyncQuery((MeritDbContext db, Guid runId, int rankBound, bool includeIneligible, bool revealed, int skip, int take) =>
             db.CandidateResults.AsNoTracking()
                 .Where(r => r.ScoringRunId == runId && (r.Rank <= rankBound || (includeIneligible && r.Rank == null)))
@@ -49,8 +60,8 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
                 // position) index, so a page is a range scan of it.
                 .OrderBy(r => r.Rank).ThenBy(r => r.ListPosition)
                 .Skip(skip).Take(take)
-                .Select(r => new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode,
-                    revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Nip).First().Value : null,
+                .Select(r => new PageRow(r.Rank, r.CandidateId, r.CandidateCode,
+                    revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => (Nip?)e.Nip).First() : null,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
-                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.TalentBox >= TalentBox.TalentPoolFrom, r.Eligible, r.IneligibilityReasons)));
+                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.Eligible, r.IneligibilityReasons)));
 }
