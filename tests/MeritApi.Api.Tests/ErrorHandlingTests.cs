@@ -154,7 +154,10 @@ public sealed class ErrorHandlingTests
         var code = (string)(await _client.GetAsync($"/api/v1/positions/{position}").ExpectAsync(HttpStatusCode.OK))["code"]!;
         await _client.PostAsJsonAsync("/api/v1/positions", new
         {
-            code, title = "Lain", kind = "Structural", standard = new[] { new { competencyCode = "M-INTEGRITY", requiredLevel = 2 } },
+            code,
+            title = "Lain",
+            kind = "Structural",
+            standard = new[] { new { competencyCode = "M-INTEGRITY", requiredLevel = 2 } },
         }).ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
 
         var selection = await _client.OpenSelectionAsync(position);

@@ -351,29 +351,46 @@ internal sealed class HostileInputGenerator
         static JsonObject Requirement(string code, int level) => new() { ["competencyCode"] = code, ["requiredLevel"] = level };
         static JsonObject Position(string code, string competency) => new()
         {
-            ["code"] = code, ["title"] = "Kepala Subbagian Uji", ["kind"] = "Structural", ["minimumGrade"] = "III/c",
+            ["code"] = code,
+            ["title"] = "Kepala Subbagian Uji",
+            ["kind"] = "Structural",
+            ["minimumGrade"] = "III/c",
             ["standard"] = new JsonArray(Requirement(competency, 3)),
         };
         static JsonObject Employee(string nip) => new() { ["nip"] = nip, ["name"] = "Pegawai Uji", ["grade"] = "III/c", ["unit"] = "Biro Uji" };
         static JsonObject Assessment(string code, string day) => new()
         {
-            ["competencyCode"] = code, ["level"] = 3, ["assessedOn"] = day, ["assessor"] = "Pusat Penilaian Kompetensi ASN",
+            ["competencyCode"] = code,
+            ["level"] = 3,
+            ["assessedOn"] = day,
+            ["assessor"] = "Pusat Penilaian Kompetensi ASN",
         };
         static JsonObject ImportRow(string nip, string code) => new()
         {
-            ["nip"] = nip, ["name"] = "Pegawai Impor", ["grade"] = "III/b", ["unit"] = "Biro Impor",
+            ["nip"] = nip,
+            ["name"] = "Pegawai Impor",
+            ["grade"] = "III/b",
+            ["unit"] = "Biro Impor",
             ["assessments"] = new JsonArray(Assessment(code, "2025-06-01")),
             ["performanceRatings"] = new JsonArray(new JsonObject { ["year"] = 2025, ["rating"] = "Good" }),
         };
         static JsonObject Policy(decimal competence, decimal performance) => new()
         {
-            ["competenceWeight"] = competence, ["performanceWeight"] = performance, ["performanceYearWeights"] = new JsonArray(0.6m, 0.4m),
-            ["bandSet"] = "Filling", ["minimumRating"] = "Good", ["description"] = "Kebijakan uji",
+            ["competenceWeight"] = competence,
+            ["performanceWeight"] = performance,
+            ["performanceYearWeights"] = new JsonArray(0.6m, 0.4m),
+            ["bandSet"] = "Filling",
+            ["minimumRating"] = "Good",
+            ["description"] = "Kebijakan uji",
         };
         static JsonObject Selection(Guid position) => new()
         {
-            ["positionId"] = position.ToString(), ["kind"] = "Promotion", ["places"] = 1, ["policyVersion"] = 1,
-            ["latestPerformanceYear"] = 2025, ["reference"] = "SEL/UJI/2025/1",
+            ["positionId"] = position.ToString(),
+            ["kind"] = "Promotion",
+            ["places"] = 1,
+            ["policyVersion"] = 1,
+            ["latestPerformanceYear"] = 2025,
+            ["reference"] = "SEL/UJI/2025/1",
         };
         static HashSet<string> Set(params string[] paths) => [.. paths];
     }
@@ -418,13 +435,20 @@ internal sealed class HostileInputGenerator
     private static FieldKind KindOf(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string)) return FieldKind.Text;
-        if (t.IsEnum) return FieldKind.Enum;
-        if (t == typeof(Guid)) return FieldKind.Guid;
-        if (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)) return FieldKind.Date;
-        if (t == typeof(int) || t == typeof(long) || t == typeof(short)) return FieldKind.Integer;
-        if (t == typeof(decimal) || t == typeof(double) || t == typeof(float)) return FieldKind.Decimal;
-        if (t == typeof(bool)) return FieldKind.Boolean;
+        if (t == typeof(string))
+            return FieldKind.Text;
+        if (t.IsEnum)
+            return FieldKind.Enum;
+        if (t == typeof(Guid))
+            return FieldKind.Guid;
+        if (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset))
+            return FieldKind.Date;
+        if (t == typeof(int) || t == typeof(long) || t == typeof(short))
+            return FieldKind.Integer;
+        if (t == typeof(decimal) || t == typeof(double) || t == typeof(float))
+            return FieldKind.Decimal;
+        if (t == typeof(bool))
+            return FieldKind.Boolean;
         if (t.IsArray || t.GetInterfaces().Append(t).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))
             return FieldKind.Array;
         return FieldKind.Object;
@@ -564,18 +588,18 @@ internal sealed class HostileInputGenerator
         HostileRequest Make(string family, string description, byte[]? body, string? contentType = "application/json",
             string? requestUrl = null, IReadOnlyList<(string, string)>? headers = null, string? expectedType = null,
             HostileKind kind = HostileKind.MustFail, HttpMethod? method = null) => new()
-        {
-            Family = family,
-            Endpoint = endpoint.Key,
-            Method = method ?? new HttpMethod(endpoint.Method),
-            Url = requestUrl ?? url,
-            Body = body,
-            ContentType = contentType,
-            Headers = headers ?? [],
-            Kind = kind,
-            ExpectedProblemType = expectedType,
-            Description = description,
-        };
+            {
+                Family = family,
+                Endpoint = endpoint.Key,
+                Method = method ?? new HttpMethod(endpoint.Method),
+                Url = requestUrl ?? url,
+                Body = body,
+                ContentType = contentType,
+                Headers = headers ?? [],
+                Kind = kind,
+                ExpectedProblemType = expectedType,
+                Description = description,
+            };
 
         // The body every structural mutation starts from: valid, so the mutation is the only reason to refuse it.
         byte[] ValidBytes() => target.HasBody ? Bytes(target.Valid!(_fixture)) : [];

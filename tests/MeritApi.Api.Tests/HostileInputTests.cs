@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -94,7 +93,10 @@ public sealed class HostileInputTests
         var main = new HostileFixture(code, positionId, positionCode, top, nip, spare, ineligible, selection, run, candidates[0], candidates[1]);
         var probe = main with
         {
-            EmployeeId = spare, SelectionId = probeSelection, RunId = probeRun, TopCandidateId = probeCandidates[0],
+            EmployeeId = spare,
+            SelectionId = probeSelection,
+            RunId = probeRun,
+            TopCandidateId = probeCandidates[0],
             IneligibleCandidateId = probeCandidates[1],
         };
         return (main, probe);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
-using Microsoft.AspNetCore.Hosting;
 
 namespace MeritApi.Api.Tests;
 

@@ -159,7 +159,9 @@ public sealed class RationaleTests
                     .ToDictionary(c => (string)c!["competencyCode"]!, c => ((int)c!["requiredLevel"]!, (int?)c["assessedLevel"], (int)c["gap"]!, (int)c["creditedLevel"]!)),
                 Is.EquivalentTo(new Dictionary<string, (int, int?, int, int)>
                 {
-                    ["M-INTEGRITY"] = (5, 5, 0, 5), ["M-COOPERATION"] = (5, 5, 0, 5), [_technical] = (5, 4, -1, 4),
+                    ["M-INTEGRITY"] = (5, 5, 0, 5),
+                    ["M-COOPERATION"] = (5, 5, 0, 5),
+                    [_technical] = (5, 4, -1, 4),
                 }));
             Assert.That(r2["evidence"]!["performanceYears"]!.AsArray()
                     .Select(y => ((int)y!["year"]!, (decimal)y["weight"]!, (string?)y["rating"], (int)y["ratingValue"]!, (decimal)y["weightedValue"]!)),

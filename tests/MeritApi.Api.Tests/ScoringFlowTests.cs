@@ -45,11 +45,16 @@ public sealed class ScoringFlowTests
         foreach (var p in people)
         {
             var id = await _client.CreateEmployeeAsync(p.Grade);
-            if (p.A is { } a) await _client.AssessAsync(id, "M-INTEGRITY", a);
-            if (p.B is { } b) await _client.AssessAsync(id, "M-COOPERATION", b);
-            if (p.C is { } c) await _client.AssessAsync(id, _technical, c);
-            if (p.R2025 is { } r25) await _client.RateAsync(id, 2025, r25);
-            if (p.R2024 is { } r24) await _client.RateAsync(id, 2024, r24);
+            if (p.A is { } a)
+                await _client.AssessAsync(id, "M-INTEGRITY", a);
+            if (p.B is { } b)
+                await _client.AssessAsync(id, "M-COOPERATION", b);
+            if (p.C is { } c)
+                await _client.AssessAsync(id, _technical, c);
+            if (p.R2025 is { } r25)
+                await _client.RateAsync(id, 2025, r25);
+            if (p.R2024 is { } r24)
+                await _client.RateAsync(id, 2024, r24);
             employees.Add(id);
         }
         // Evidence that must not count: an older, lower assessment of E1's technical competency, a rating outside
@@ -149,7 +154,9 @@ public sealed class ScoringFlowTests
         var gaps = e8["competencyGaps"]!.AsArray().ToDictionary(g => (string)g!["competencyCode"]!, g => ((int?)g!["assessedLevel"], (int)g["gap"]!));
         Assert.That(gaps, Is.EquivalentTo(new Dictionary<string, (int?, int)>
         {
-            ["M-INTEGRITY"] = (2, -1), ["M-COOPERATION"] = (2, -1), [_technical] = (2, -2),
+            ["M-INTEGRITY"] = (2, -1),
+            ["M-COOPERATION"] = (2, -1),
+            [_technical] = (2, -2),
         }));
         var years = e8["performanceYears"]!.AsArray().Select(y => ((int)y!["year"]!, (decimal)y["weight"]!, (string?)y["rating"])).ToList();
         Assert.That(years, Is.EqualTo(new[] { (2025, 0.6m, (string?)null), (2024, 0.4m, "Good") }));

@@ -3,7 +3,6 @@ using System.Text;
 using MeritApi.Api.Security;
 using MeritApi.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;

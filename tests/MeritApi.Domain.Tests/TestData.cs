@@ -40,8 +40,10 @@ internal static class TestData
     public static IReadOnlyDictionary<int, PerformanceRating> Ratings(PerformanceRating? latest, PerformanceRating? previous)
     {
         var ratings = new Dictionary<int, PerformanceRating>();
-        if (latest is { } l) ratings[LatestYear] = l;
-        if (previous is { } p) ratings[PreviousYear] = p;
+        if (latest is { } l)
+            ratings[LatestYear] = l;
+        if (previous is { } p)
+            ratings[PreviousYear] = p;
         return ratings;
     }
 }
@@ -81,7 +83,8 @@ internal sealed class EvidenceBuilder
         foreach (var (code, required) in TestData.TenPointStandard)
         {
             var level = Math.Min(remaining, required);
-            if (level > 0) _levels[code] = level;
+            if (level > 0)
+                _levels[code] = level;
             remaining -= level;
         }
         return this;
@@ -96,8 +99,10 @@ internal sealed class EvidenceBuilder
     /// <summary>Ratings of the two counted years of the default policy (null: no rating recorded).</summary>
     public EvidenceBuilder Rated(PerformanceRating? latest, PerformanceRating? previous)
     {
-        if (latest is { } l) _ratings[TestData.LatestYear] = l;
-        if (previous is { } p) _ratings[TestData.PreviousYear] = p;
+        if (latest is { } l)
+            _ratings[TestData.LatestYear] = l;
+        if (previous is { } p)
+            _ratings[TestData.PreviousYear] = p;
         return this;
     }
 

@@ -1,7 +1,7 @@
 using Mediator;
 using MeritApi.Api.Infrastructure;
-using MeritApi.Api.Security;
 using MeritApi.Api.Rendering;
+using MeritApi.Api.Security;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
 using MeritApi.Application.Audit.Queries.ListDecisionChoices;
 using MeritApi.Application.Audit.Queries.VerifyAuditChain;
@@ -11,7 +11,6 @@ using MeritApi.Application.Rationales.Queries.VerifyRationale;
 using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Rationales;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace MeritApi.Api.Endpoints;
 

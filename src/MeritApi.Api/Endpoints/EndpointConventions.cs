@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace MeritApi.Api.Endpoints;
 
 /// <summary>Documents the problem responses every endpoint of a kind can give, so Swagger lists them.</summary>

@@ -4,9 +4,9 @@ using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.MeritOnly;
+using MeritApi.Infrastructure.Persistence.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using MeritApi.Infrastructure.Persistence.Resilience;
 
 namespace MeritApi.Api.Infrastructure;
 

@@ -4,9 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
-
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MeritApi.Api.Infrastructure;

@@ -36,7 +36,8 @@ public static partial class JsonErrors
     {
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0) message = message[..cut];
+        if (cut > 0)
+            message = message[..cut];
         var location = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
         return message.TrimEnd() + location;
     }

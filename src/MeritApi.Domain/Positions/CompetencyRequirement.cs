@@ -1,5 +1,5 @@
-using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Common;
+using MeritApi.Domain.Competencies;
 
 namespace MeritApi.Domain.Positions;
 

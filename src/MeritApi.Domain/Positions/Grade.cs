@@ -31,13 +31,16 @@ public readonly record struct Grade : IComparable<Grade>
     public static bool TryParse([NotNullWhen(true)] string? text, out Grade grade)
     {
         grade = default;
-        if (text is null) return false;
+        if (text is null)
+            return false;
         var slash = text.IndexOf('/');
-        if (slash < 1 || slash != text.Length - 2) return false;
+        if (slash < 1 || slash != text.Length - 2)
+            return false;
         var group = Array.IndexOf(Groups, text[..slash]) + 1;
         var room = text[^1];
         var maxRoom = group == 4 ? 'e' : 'd';
-        if (group == 0 || room < 'a' || room > maxRoom) return false;
+        if (group == 0 || room < 'a' || room > maxRoom)
+            return false;
         grade = new Grade(group, room);
         return true;
     }

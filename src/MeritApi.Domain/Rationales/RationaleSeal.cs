@@ -185,8 +185,10 @@ public static class RationaleSeal
 
     private static void WriteNullableNumber(Utf8JsonWriter w, JsonEncodedText name, int? value)
     {
-        if (value is { } number) w.WriteNumber(name, number);
-        else w.WriteNull(name);
+        if (value is { } number)
+            w.WriteNumber(name, number);
+        else
+            w.WriteNull(name);
     }
 
     private static void WriteDecimal(Utf8JsonWriter w, JsonEncodedText name, decimal value)

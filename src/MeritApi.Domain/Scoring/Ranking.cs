@@ -6,7 +6,8 @@ public readonly record struct RankKey(decimal MeritScore, decimal Jpm, int Lates
     public int CompareTo(RankKey other)
     {
         var byMerit = MeritScore.CompareTo(other.MeritScore);
-        if (byMerit != 0) return byMerit;
+        if (byMerit != 0)
+            return byMerit;
         var byJpm = Jpm.CompareTo(other.Jpm);
         return byJpm != 0 ? byJpm : LatestRating.CompareTo(other.LatestRating);
     }

@@ -64,8 +64,10 @@ internal sealed class CompetencyGapConverter : JsonConverter<CompetencyGap>
         writer.WriteStartArray();
         writer.WriteStringValue(value.CompetencyCode);
         writer.WriteNumberValue(value.RequiredLevel);
-        if (value.AssessedLevel is { } assessed) writer.WriteNumberValue(assessed);
-        else writer.WriteNullValue();
+        if (value.AssessedLevel is { } assessed)
+            writer.WriteNumberValue(assessed);
+        else
+            writer.WriteNullValue();
         writer.WriteEndArray();
     }
 
@@ -98,8 +100,10 @@ internal sealed class CountedYearConverter : JsonConverter<CountedYear>
         writer.WriteStartArray();
         writer.WriteNumberValue(value.Year);
         writer.WriteNumberValue(value.Weight);
-        if (value.Rating is { } rating) writer.WriteStringValue(rating.ToString());
-        else writer.WriteNullValue();
+        if (value.Rating is { } rating)
+            writer.WriteStringValue(rating.ToString());
+        else
+            writer.WriteNullValue();
         writer.WriteEndArray();
     }
 }

@@ -1,7 +1,5 @@
 using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
-using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
-using MeritApi.Application.Employees.Commands.RecordPerformanceRating;
 using MeritApi.Application.Employees.Commands.RegisterEmployee;
 using MeritApi.Application.Employees.Queries.GetEmployee;
 using MeritApi.Application.Positions;

@@ -5,7 +5,6 @@ using MeritApi.Application.Selections.Commands.RunScoring;
 using MeritApi.Application.Selections.Queries.GetCandidateResult;
 using MeritApi.Application.Selections.Queries.GetSelection;
 using MeritApi.Application.Selections.Queries.ListScoringRuns;
-using MeritApi.Application.Tests.Support;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;

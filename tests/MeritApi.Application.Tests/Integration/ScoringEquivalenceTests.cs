@@ -135,25 +135,25 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
                          "COPY competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var p in people)
-            foreach (var a in p.Assessments)
-            {
-                await assessments.StartRowAsync();
-                await assessments.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                await assessments.WriteAsync(p.Id, NpgsqlDbType.Uuid);
-                await assessments.WriteAsync(a.Code, NpgsqlDbType.Varchar);
-                await assessments.WriteAsync(a.Level, NpgsqlDbType.Integer);
-                await assessments.WriteAsync(a.AssessedOn, NpgsqlDbType.Date);
-                await assessments.WriteAsync($"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
-                await assessments.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
-            }
+                foreach (var a in p.Assessments)
+                {
+                    await assessments.StartRowAsync();
+                    await assessments.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                    await assessments.WriteAsync(p.Id, NpgsqlDbType.Uuid);
+                    await assessments.WriteAsync(a.Code, NpgsqlDbType.Varchar);
+                    await assessments.WriteAsync(a.Level, NpgsqlDbType.Integer);
+                    await assessments.WriteAsync(a.AssessedOn, NpgsqlDbType.Date);
+                    await assessments.WriteAsync($"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
+                    await assessments.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
+                }
             await assessments.CompleteAsync();
         }
         await using (var ratings = await connection.BeginBinaryImportAsync(
                          "COPY performance_ratings (employee_id, year, rating, recorded_at) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var p in people)
-            foreach (var (year, rating) in p.Ratings)
-                await ratings.WriteRowAsync(default, p.Id, year, rating.ToString(), DateTimeOffset.UtcNow);
+                foreach (var (year, rating) in p.Ratings)
+                    await ratings.WriteRowAsync(default, p.Id, year, rating.ToString(), DateTimeOffset.UtcNow);
             await ratings.CompleteAsync();
         }
     }

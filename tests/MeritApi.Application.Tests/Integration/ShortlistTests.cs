@@ -1,6 +1,5 @@
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Selections.Queries.GetShortlist;
-using MeritApi.Application.Tests.Support;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 using static MeritApi.Domain.Employees.PerformanceRating;
@@ -40,8 +39,10 @@ public sealed class ShortlistTests : IntegrationFixture
         foreach (var (label, level, latest, previous) in People)
         {
             var ratings = new List<(int, PerformanceRating)>();
-            if (latest is { } l) ratings.Add((2024, l));
-            if (previous is { } p) ratings.Add((2023, p));
+            if (latest is { } l)
+                ratings.Add((2024, l));
+            if (previous is { } p)
+                ratings.Add((2023, p));
             var employee = await Given.EmployeeWithEvidenceAsync("III/c", [("M-DECISION", level, new DateOnly(2024, 4, 1))], ratings);
             employeeIds.Add(employee.Id);
         }

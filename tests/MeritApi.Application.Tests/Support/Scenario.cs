@@ -37,7 +37,7 @@ public sealed class Scenario(AppHost app)
     {
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         return app.Send(new RecordCompetencyAssessmentCommand(competencyCode, level, assessedOn, "Assessment centre")
-            { EmployeeId = employeeId });
+        { EmployeeId = employeeId });
     }
 
     public Task<PerformanceRatingDto> RateAsync(Guid employeeId, int year, PerformanceRating rating) =>

@@ -108,7 +108,8 @@ internal sealed class DemoDataSet(MeritDbContext db, DateTimeOffset now)
         for (var year = now.Year - 3; year <= now.Year - 1; year++)
         {
             // A few employees lack the latest SKP (not yet final), which makes them ineligible.
-            if (year == now.Year - 1 && _random.NextDouble() < 0.03) continue;
+            if (year == now.Year - 1 && _random.NextDouble() < 0.03)
+                continue;
             employee.RecordPerformanceRating(year, Rating(), now);
         }
         return employee;

@@ -1,9 +1,9 @@
 using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Competencies;
 using Microsoft.EntityFrameworkCore;
-using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 

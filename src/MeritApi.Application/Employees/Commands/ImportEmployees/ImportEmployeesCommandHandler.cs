@@ -1,11 +1,11 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
-using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
@@ -57,15 +57,18 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
             }
             foreach (var r in row.PerformanceRatings ?? [])
             {
-                if (!employee.RecordPerformanceRating(r.Year!.Value, Enum.Parse<PerformanceRating>(r.Rating!), now)) continue;
+                if (!employee.RecordPerformanceRating(r.Year!.Value, Enum.Parse<PerformanceRating>(r.Rating!), now))
+                    continue;
                 ratingsRecorded++;
                 changed = true;
             }
 
             if (existing.ContainsKey(nip))
             {
-                if (changed) updated++;
-                else unchanged++;
+                if (changed)
+                    updated++;
+                else
+                    unchanged++;
             }
             touched.Add(employee.Id);
         }

@@ -44,11 +44,13 @@ internal sealed class ImportEmployeesCommandValidator : AbstractValidator<Import
         });
         RuleFor(c => c.Employees).Custom((rows, context) =>
         {
-            if (rows is null) return;
+            if (rows is null)
+                return;
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
             {
-                if (rows[i]?.Nip is not { } nip) continue;
+                if (rows[i]?.Nip is not { } nip)
+                    continue;
                 if (seen.TryGetValue(nip, out var first))
                     context.AddFailure($"employees[{i}].nip", $"NIP also appears at employees[{first}]; each employee appears once per batch.");
                 else

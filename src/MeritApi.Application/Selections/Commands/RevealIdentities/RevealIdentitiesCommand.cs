@@ -1,8 +1,8 @@
 using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
-using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Commands.RevealIdentities;
 

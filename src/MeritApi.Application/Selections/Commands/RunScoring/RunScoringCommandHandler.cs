@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
-using MeritApi.Application.Common;
+using Microsoft.Extensions.Logging;
 
 namespace MeritApi.Application.Selections.Commands.RunScoring;
 

@@ -1,12 +1,12 @@
 using Mediator;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Positions;
 using MeritApi.Application.ScoringPolicies;
 using MeritApi.Domain.Rationales;
 using Microsoft.EntityFrameworkCore;
-using MeritApi.Application.Common;
 
 namespace MeritApi.Application.Selections.Queries.GetDecisionFile;
 
