@@ -21,15 +21,13 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SCRIPT=bench.sh
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
-# shellcheck source-path=SCRIPTDIR source=lib/process.sh
-source build/lib/process.sh
 
 start=$SECONDS
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
-: "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
-export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+dotnet_quiet
 
 kernel=1 duration=20
 readonly connections=64 wrk_threads=2 warmup_seconds=45 top=10
@@ -45,15 +43,28 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-log() { printf 'bench.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
 selection_id() { printf '0196b002-0000-7000-8000-%012x' "$1"; }
 
-# Targets are tallied, never enforced.
-passed=0 missed=0 broken=0 outcome=''
-verdict() { # verdict CONDITION (an awk expression): sets $outcome to PASS or MISS and tallies it
-  if awk "BEGIN { exit !($1) }"; then outcome=PASS passed=$((passed + 1)); else outcome=MISS missed=$((missed + 1)); fi
+# ---------------------------------------------------------------------------------------------- targets
+# Every target, in one place: the figure it judges, the condition on its value v (an awk expression) and how it reads.
+# Targets are reported and tallied, never enforced.
+declare -rA target_condition=(
+  [scoring-100000]='v < 5'        # seconds, the second run of the 100,000-candidate selection
+  [peak-rss]='v < 1024'           # MiB, the API's peak RSS over the two 100,000-candidate runs
+  [shortlist-p99]='v < 20'        # ms, the API's shortlist at 64 connections
+  [shortlist-ratio]='v >= 0.8'    # API requests/s over the raw-Npgsql baseline's
+)
+declare -rA target_text=(
+  [scoring-100000]='< 5 s' [peak-rss]='< 1024 MiB' [shortlist-p99]='p99 < 20 ms' [shortlist-ratio]='>= 0.80'
+)
+passed=0 missed=0 broken=0
+# judge TARGET VALUE: prints "target <text>: PASS|MISS"; the caller tallies the verdict with `tally`.
+judge() {
+  local verdict=MISS
+  awk -v v="$2" "BEGIN { exit !(${target_condition[$1]}) }" && verdict=PASS
+  printf 'target %s: %s' "${target_text[$1]}" "$verdict"
 }
+tally() { if [[ $1 == *PASS ]]; then passed=$((passed + 1)); else missed=$((missed + 1)); fi; }
 
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid='' baseline_pid=''
@@ -70,44 +81,14 @@ cleanup() {
   fi
 }
 
-on_exit() {
-  local rc=$?
-  # A failure shows the servers' last words (not an interruption: Ctrl-C is 130, TERM 143).
-  if ((rc != 0 && rc != 130 && rc != 143)) && [[ -n "$work" ]]; then
-    local f
-    for f in "$work"/api.log "$work"/baseline.log; do
-      [[ -s "$f" ]] || continue
-      log "last lines of $(basename "$f"):"
-      tail -n 30 "$f" >&2 || true
-    done
-  fi
-  cleanup
-}
-trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 # ---------------------------------------------------------------------------------------------- tools
-ensure_command() { # ensure_command COMMAND DEBIAN_PACKAGE
-  command -v "$1" >/dev/null 2>&1 && return 0
-  log "$1 not found; installing the Debian package '$2'"
-  local sudo=()
-  if [[ $EUID -ne 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to apt-get install $2"
-    sudo=(sudo -n)
-  fi
-  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >&2; then
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || die "apt-get update failed"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >&2 || die "could not install $2"
-  fi
-  command -v "$1" >/dev/null 2>&1 || die "$2 is installed but $1 is still not on PATH"
-}
-ensure_command wrk wrk
-ensure_command curl curl
-ensure_command openssl openssl # build/token.sh
+ensure_command wrk wrk || die "wrk is needed"
+ensure_command curl curl || die "curl is needed"
+ensure_command openssl openssl || die "openssl is needed by build/token.sh"
 pg_ensure_binaries
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/meritapi-bench.XXXXXX")
+on_exit_cleanup cleanup "$work/api.log" "$work/baseline.log"
 pgdata=$work/pgdata
 
 # ---------------------------------------------------------------------------------------------- build
@@ -168,22 +149,23 @@ echo "MeritApi benchmark: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB",
   ".NET $(dotnet --version), load average $load_at_start at start (anything else busy skews every figure)"
 
 # ---------------------------------------------------------------------------------------------- scoring runs
-# score N: POST a scoring run of the N-candidate selection; checks the answer, sets $seconds (curl's total time)
+# score N: POST a scoring run of the N-candidate selection; checks the answer, prints its wall time (curl's total, s)
 score() {
   local n=$1 id out code scored
   id=$(selection_id "$n")
   out=$(curl -sS -o "$work/run-$n.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST \
     -H "Authorization: Bearer $hr_token" "$api/api/v1/selections/$id/scoring-runs") || die "scoring run of $n candidates: request failed"
-  code=${out%% *} seconds=${out#* }
+  code=${out%% *}
   [[ $code == 201 ]] || die "scoring run of $n candidates answered $code: $(head -c 1000 "$work/run-$n.json")"
   scored=$(grep -o '"candidateCount":[0-9]*' "$work/run-$n.json" | cut -d: -f2 || true)
   [[ $scored == "$n" ]] || die "scoring run of $n candidates scored '${scored:-?}' candidates: $(head -c 1000 "$work/run-$n.json")"
+  printf '%s\n' "${out#* }"
 }
 
 # The API's first request pays for JIT compilation and EF's model building: one run of the smallest selection,
 # reported as cold, then every size warm.
 log "scoring run of ${sizes[0]} candidates (cold: the API's first request)"
-score "${sizes[0]}"
+seconds=$(score "${sizes[0]}") || exit 1
 awk -v n="${sizes[0]}" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates, cold (first request): %.2f s\n", n, s }'
 
 # Each size is scored twice, back to back, and both runs are printed: the first run of a size still runs much of its
@@ -197,20 +179,21 @@ for n in "${sizes[@]}"; do
     if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then peak_rss_note=''; fi
   fi
   log "scoring runs of $n candidates (twice)"
-  score "$n"
-  first=$seconds
-  score "$n"
+  first=$(score "$n") || exit 1
+  seconds=$(score "$n") || exit 1
   line=$(awk -v n="$n" -v f="$first" -v s="$seconds" \
     'BEGIN { printf "scoring run %d candidates: %.2f s (%.0f candidates/s); its first run: %.2f s", n, s, n / s, f }')
   if ((n == 100000)); then
-    verdict "$seconds < 5"
-    line+="; target < 5 s: $outcome"
+    verdict=$(judge scoring-100000 "$seconds")
+    tally "$verdict"
+    line+="; $verdict"
     # VmHWM: the peak resident set of the process (kB).
-    hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$api_pid/status")
-    rss_line=$(awk -v k="$hwm_kb" 'BEGIN { printf "API peak RSS (100000-candidate runs): %.0f MiB", k / 1024 }')
+    peak_mib=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status")
+    rss_line="API peak RSS (100000-candidate runs): $peak_mib MiB"
     [[ -z "$peak_rss_note" ]] || rss_line+=" ($peak_rss_note)"
-    verdict "$hwm_kb < 1048576"
-    rss_line+="; target < 1024 MiB: $outcome"
+    verdict=$(judge peak-rss "$peak_mib")
+    tally "$verdict"
+    rss_line+="; $verdict"
   fi
   echo "$line"
 done
@@ -245,7 +228,8 @@ shortlist_codes() {
   grep -o '"candidateCode":"[^"]*"' "$work/shortlist.json" | cut -d'"' -f4 | paste -sd, - || true
 }
 
-# measure NAME URL [TOKEN]: a warm-up, then the measured wrk run; prints the result line. The warm-up is long because
+# measure NAME URL [TOKEN]: a warm-up, then the measured wrk run; prints "REQUESTS_PER_S P99_MS LINE" (the line that
+# reports it, marked BROKEN when some answers were not 2xx). The warm-up is long because
 # .NET compiles hot code again, optimised, in the background (tiered compilation): with both cores busy serving, the
 # API's thousands of methods took about 40 s to settle (its JIT output stopped growing then), and a 5 s warm-up
 # measured the API at half its settled throughput. The baseline, with far less code, gets the same warm-up.
@@ -269,21 +253,26 @@ measure() {
   fi
   line=$(awk -v r="$rps" -v a="$p50" -v b="$p99" -v c="$connections" -v d="$duration" -v n="$name" \
     'BEGIN { printf "shortlist %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms (%d connections, %d s)", n, r, a, b, c, d }')
-  if [[ -n "$non2xx" ]]; then
-    line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
-    broken=1
-  fi
+  [[ -z "$non2xx" ]] || line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
   [[ -z "$errors" ]] || line+=" [socket errors: $errors]"
-  measured_rps=$rps measured_p99=$p99
-  measured_line=$line
+  printf '%s %s %s\n' "$rps" "$p99" "$line"
+}
+
+# report_measured "RPS P99 LINE": the line, its BROKEN mark tallied
+report_measured() {
+  local line=${1#* }
+  line=${line#* }
+  [[ $line != *BROKEN* ]] || broken=1
+  printf '%s' "$line"
 }
 
 api_codes=$(shortlist_codes "$api$shortlist_path" "$committee_token")
 [[ -n "$api_codes" ]] || die "the API's shortlist of selection $shortlist_selection is empty"
-measure API "$api$shortlist_path" "$committee_token"
-api_rps=$measured_rps
-verdict "$measured_p99 < 20"
-echo "$measured_line; target p99 < 20 ms: $outcome"
+api_result=$(measure API "$api$shortlist_path" "$committee_token") || exit 1
+read -r api_rps api_p99 _ <<<"$api_result"
+verdict=$(judge shortlist-p99 "$api_p99")
+tally "$verdict"
+echo "$(report_measured "$api_result"); $verdict"
 
 # The baseline gets the machine to itself, as the API had.
 stop_process "$api_pid"; api_pid=''
@@ -301,12 +290,13 @@ if [[ "$baseline_codes" != "$api_codes" ]]; then
   echo "shortlist baseline: [BROKEN: it does not answer what the API answers; API: ${api_codes:0:200}; baseline: ${baseline_codes:0:200}]"
   broken=1
 fi
-measure baseline "$baseline$shortlist_path"
-baseline_rps=$measured_rps
-echo "$measured_line"
+baseline_result=$(measure baseline "$baseline$shortlist_path") || exit 1
+read -r baseline_rps _ <<<"$baseline_result"
+echo "$(report_measured "$baseline_result")"
 ratio=$(awk -v a="$api_rps" -v b="$baseline_rps" 'BEGIN { printf "%.2f", a / b }')
-verdict "$ratio >= 0.8"
-echo "shortlist API/baseline: $ratio (requests/s); target >= 0.80: $outcome"
+verdict=$(judge shortlist-ratio "$ratio")
+tally "$verdict"
+echo "shortlist API/baseline: $ratio (requests/s); $verdict"
 
 # ---------------------------------------------------------------------------------------------- kernel
 cleanup # servers and PostgreSQL down: the kernel benchmark gets a quiet machine

@@ -9,6 +9,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$(pwd -P)
+SCRIPT=run.sh
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
 

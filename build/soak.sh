@@ -18,14 +18,12 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SCRIPT=soak.sh
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
-# shellcheck source-path=SCRIPTDIR source=lib/process.sh
-source build/lib/process.sh
 
 start=$SECONDS
-: "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
-export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+dotnet_quiet
 
 duration=60 clients=64
 readonly outage_seconds=10
@@ -44,9 +42,6 @@ done
 # The outage sits in the middle of the load (for a load shorter than the outage, it starts at once).
 outage_at=$(( duration > outage_seconds ? (duration - outage_seconds) / 2 : 0 ))
 
-log() { printf 'soak.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
-
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid=''
 
@@ -60,26 +55,14 @@ cleanup() {
   fi
 }
 
-on_exit() {
-  local rc=$?
-  # A failure shows the API's last words (not an interruption: Ctrl-C is 130, TERM 143).
-  if ((rc != 0 && rc != 130 && rc != 143)) && [[ -n "$work" && -s "$work/api.log" ]]; then
-    log "last lines of the API's log:"
-    tail -n 30 "$work/api.log" >&2 || true
-  fi
-  cleanup
-}
-trap on_exit EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 # ---------------------------------------------------------------------------------------------- tools and builds
-command -v curl >/dev/null 2>&1 || die "curl is needed (apt-get install curl)"
-command -v openssl >/dev/null 2>&1 || die "openssl is needed by build/token.sh (apt-get install openssl)"
+ensure_command curl curl || die "curl is needed"
+ensure_command openssl openssl || die "openssl is needed by build/token.sh"
 pg_ensure_binaries
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/meritapi-soak.XXXXXX")
 pgdata=$work/pgdata
+on_exit_cleanup cleanup "$work/api.log"
 
 # Both builds at once: they share no project, and the machine's cores are better used than by two builds in a row.
 log "building the API and the load driver (Release)"

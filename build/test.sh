@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: `./build/test.sh [extra dotnet test args]`.
-# Without a Docker engine (Testcontainers' default), starts a throwaway
-# PostgreSQL on 127.0.0.1 and hands it to the tests via MERITAPI_TEST_POSTGRES.
+# First checks the formatting (`dotnet format --verify-no-changes`, the rules of .editorconfig), then runs
+# `dotnet test MeritApi.sln -c Release`. Without a Docker engine (Testcontainers' default), it starts a throwaway
+# PostgreSQL on 127.0.0.1 and hands it to the tests via MERITAPI_TEST_POSTGRES. The exit code is dotnet test's (or the
+# format check's); the last line sums the TRX results of every test assembly: "N passed, N failed, N skipped".
+# MERITAPI_SKIP_FORMAT=1 skips the format check (for a quick local run; CI never sets it).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SCRIPT=test.sh
 # shellcheck source-path=SCRIPTDIR source=lib/postgres.sh
 source build/lib/postgres.sh
 
 start=$SECONDS
-: "${DOTNET_NOLOGO:=1}" "${DOTNET_CLI_TELEMETRY_OPTOUT:=1}"
-export DOTNET_NOLOGO DOTNET_CLI_TELEMETRY_OPTOUT
+dotnet_quiet
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/meritapi-test.XXXXXX")
 pgdata=$work/pgdata
+results=$work/results
 
-# Idempotent: called explicitly before the summary (so the summary stays the
-# last line) and again by the EXIT trap on failure or interruption.
+# Idempotent: called explicitly before the summary (so the summary stays the last line) and again on exit.
 cleanup() {
   if [[ -n "${work:-}" ]]; then
     pg_stop_cluster "$pgdata" || true
@@ -24,51 +27,41 @@ cleanup() {
     work=
   fi
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+on_exit_cleanup cleanup
 
-if [[ -n "${MERITAPI_TEST_POSTGRES:-}" ]]; then
-  echo "test.sh: using MERITAPI_TEST_POSTGRES from the environment"
-elif docker_engine_available; then
-  echo "test.sh: Docker engine available; tests will start PostgreSQL with Testcontainers"
-else
-  pg_ensure_binaries
-  pg_start_throwaway "$work" 55433 --fast || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
-  port=$PG_PORT
-  MERITAPI_TEST_POSTGRES=$(pg_connection_string "$port" postgres)
-  export MERITAPI_TEST_POSTGRES
-  echo "test.sh: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, $pgdata)"
+if [[ "${MERITAPI_SKIP_FORMAT:-0}" != 1 ]]; then
+  log "dotnet format --verify-no-changes (the rules of .editorconfig)"
+  dotnet format MeritApi.sln --verify-no-changes || die "the code is not formatted as .editorconfig says: run 'dotnet format MeritApi.sln'"
 fi
 
-log=$work/dotnet-test.log
+if [[ -n "${MERITAPI_TEST_POSTGRES:-}" ]]; then
+  log "using MERITAPI_TEST_POSTGRES from the environment"
+elif docker_engine_available; then
+  log "Docker engine available; tests will start PostgreSQL with Testcontainers"
+else
+  pg_ensure_binaries
+  pg_start_throwaway "$work" 55433 --fast || die "could not start PostgreSQL"
+  MERITAPI_TEST_POSTGRES=$(pg_connection_string "$PG_PORT" postgres)
+  export MERITAPI_TEST_POSTGRES
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (throwaway, $pgdata)"
+fi
+
 set +e
-dotnet test MeritApi.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
+dotnet test MeritApi.sln -c Release --results-directory "$results" "$@"
+rc=$?
 set -e
 
-# Sum the per-assembly results. VSTest prints either
-#   "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, ..."
-# (minimal verbosity) or, at normal verbosity, a block
-#   "Total tests: 42" / "     Passed: 42" / "     Failed: 1" / "    Skipped: 1" /
-#   " Total time: ..." (zero counts omitted). Blocks may interleave, so track
-#   how many are open rather than resetting.
-summary=$(tr -d '\r' <"$log" | awk '
-  function num(line, key,   t) { t = line; if (!sub(".*" key " *", "", t)) return 0; return t + 0 }
-  /^ *(Passed|Failed)! +- Failed: / {
-    mf += num($0, "- Failed:"); mp += num($0, ", Passed:"); ms += num($0, ", Skipped:"); mini = 1; next
-  }
-  /^ *Total tests: *[0-9]+/ { open++; blocks = 1; next }
-  open > 0 && /^ *Passed: *[0-9]+ *$/  { bp += num($0, "Passed:"); next }
-  open > 0 && /^ *Failed: *[0-9]+ *$/  { bf += num($0, "Failed:"); next }
-  open > 0 && /^ *Skipped: *[0-9]+ *$/ { bs += num($0, "Skipped:"); next }
-  open > 0 && /^ *Total time:/ { open--; next }
-  END {
-    if (mini) printf "%d passed, %d failed, %d skipped\n", mp, mf, ms
-    else if (blocks) printf "%d passed, %d failed, %d skipped\n", bp, bf, bs
-  }' || true)
+# The counters of every assembly's TRX file (<Counters total=".." passed=".." failed=".." notExecuted=".." ...>).
+passed=0 failed=0 skipped=0
+counter() { sed -n "s/.*<Counters [^>]*\\b$1=\"\\([0-9]*\\)\".*/\\1/p" "$2" | head -n 1; }
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  passed=$((passed + $(counter passed "$trx")))
+  failed=$((failed + $(counter failed "$trx") + $(counter error "$trx") + $(counter timeout "$trx") + $(counter aborted "$trx")))
+  skipped=$((skipped + $(counter notExecuted "$trx")))
+done
 
 cleanup
-echo "test.sh: dotnet test exited with $rc; finished in $((SECONDS - start)) s"
-if [[ -n "$summary" ]]; then echo "$summary"; fi
+log "dotnet test exited with $rc; finished in $((SECONDS - start)) s"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit "$rc"

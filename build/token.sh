@@ -30,7 +30,10 @@ done
 
 [[ "$hours" =~ ^[0-9]+$ ]] && ((hours >= 1 && hours <= 12)) || { echo "token.sh: --hours must be 1 to 12 (the API's token lifetime cap)" >&2; exit 2; }
 
-command -v openssl >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null; }
+SCRIPT=token.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source build/lib/common.sh
+ensure_command openssl openssl || die "openssl is needed to sign the token"
 
 settings=src/MeritApi.Api/appsettings.Development.json
 setting() { sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" "$settings" | head -n 1; }

@@ -16,6 +16,9 @@
 #                                         sets MERITAPI_OWNER_CS and MERITAPI_RUNTIME_CS
 #   docker_engine_available
 
+# shellcheck source-path=SCRIPTDIR source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 pg__log() { printf 'postgres.sh: %s\n' "$*" >&2; }
 
 # A directory counts only if it has every tool the scripts call.
@@ -45,16 +48,11 @@ pg_ensure_binaries() {
     export PG_BIN
     return 0
   fi
-  local dir sudo=()
+  local dir
   if ! dir=$(pg__find_bin_dir); then
     # Fresh Debian machine (e.g. a new CI box): install the server package.
     pg__log "PostgreSQL binaries not found; installing the Debian 'postgresql' package"
-    if [[ $EUID -ne 0 ]]; then
-      command -v sudo >/dev/null 2>&1 || { pg__log "need root (or sudo) to apt-get install postgresql"; return 1; }
-      sudo=(sudo -n)
-    fi
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || return 1
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 || return 1
+    apt_install postgresql || return 1
     dir=$(pg__find_bin_dir) || { pg__log "postgresql installed but no initdb/pg_ctl found under /usr/lib/postgresql/*/bin"; return 1; }
   fi
   PG_BIN=$dir
