@@ -3,7 +3,6 @@ using MeritApi.Api.Endpoints;
 using MeritApi.Api.Hosting;
 using MeritApi.Application;
 using MeritApi.Infrastructure;
-using MeritApi.Infrastructure.Persistence.Resilience;
 
 // `MeritApi.Api migrate`: the separate migration step, as the owner role; nothing is served.
 var migrate = args is [DatabaseSetup.MigrateCommand, ..];
@@ -14,11 +13,8 @@ if (migrate)
     return await DatabaseSetup.MigrateAsync(builder.Configuration, loggers.CreateLogger("MeritApi.Migrate"));
 }
 
-var connectionString = builder.Configuration.GetConnectionString(DatabaseSetup.RuntimeConnection)
-                       ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(connectionString,
-    builder.Configuration.GetSection("Database").Get<DatabaseResilienceOptions>() ?? new DatabaseResilienceOptions());
+builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -45,12 +45,11 @@ public static class WebApi
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
 
-        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.AddMeritAuthentication(configuration, environment);
         services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
         services.AddMeritRequestTimeouts(configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         services.AddMeritSwagger();
+        services.AddHostedService<Hosting.ApplicationSpanLog>();
         return services;
     }
 
@@ -85,7 +84,7 @@ public static class WebApi
         app.UseMiddleware<MeritOnlyGuardMiddleware>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(MeritApi.Infrastructure.DependencyInjection.ReadinessTag) })
             .AllowAnonymous().DisableRateLimiting();
         return app;
     }

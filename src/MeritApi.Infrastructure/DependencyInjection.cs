@@ -3,6 +3,7 @@ using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -11,6 +12,27 @@ namespace MeritApi.Infrastructure;
 public static class DependencyInjection
 {
     public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>The connection string of the runtime role the API connects as (ConnectionStrings:MeritDb).</summary>
+    public const string RuntimeConnection = "MeritDb";
+
+    /// <summary>The tag of the health checks that decide readiness (the database's).</summary>
+    public const string ReadinessTag = "ready";
+
+    /// <summary>
+    /// Everything the infrastructure needs, from configuration: the runtime connection string, the resilience bounds
+    /// (section Database), the idempotency retention (section Idempotency) and the database's readiness check.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(RuntimeConnection);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException($"Connection string 'ConnectionStrings:{RuntimeConnection}' is not configured.");
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessTag], timeout: DatabaseHealthCheck.Timeout);
+        return services.AddInfrastructure(connectionString,
+            configuration.GetSection("Database").Get<DatabaseResilienceOptions>() ?? new DatabaseResilienceOptions());
+    }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString,
         DatabaseResilienceOptions? resilience = null)

@@ -1,3 +1,4 @@
+using MeritApi.Infrastructure;
 using MeritApi.Infrastructure.Persistence.Roles;
 using MeritApi.Infrastructure.Persistence.Seeding;
 
@@ -12,7 +13,7 @@ namespace MeritApi.Api.Hosting;
 public static partial class DatabaseSetup
 {
     public const string MigrateCommand = "migrate";
-    public const string RuntimeConnection = "MeritDb";
+    public const string RuntimeConnection = DependencyInjection.RuntimeConnection;
     public const string OwnerConnection = "MeritDbOwner";
 
     /// <summary>`migrate`: apply the migrations as the owner and grant the runtime role; the process then exits.</summary>

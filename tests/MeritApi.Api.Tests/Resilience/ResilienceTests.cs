@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
+using MeritApi.Infrastructure.Persistence;
 using MeritApi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,17 +1,16 @@
-using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace MeritApi.Api.Infrastructure;
+namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
 /// Readiness: one <c>SELECT 1</c> on a pooled connection, bounded by the check's timeout, never retried with delays.
 /// A dead pooled connection (the server restarted since it was opened) clears the pool and is tried once more on a
 /// fresh one, so the first probe after the database returns already reports it healthy.
 /// </summary>
-internal sealed class DatabaseHealthCheck(MeritDbContext db) : IHealthCheck
+public sealed class DatabaseHealthCheck(MeritDbContext db) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
