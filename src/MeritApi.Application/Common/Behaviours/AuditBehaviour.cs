@@ -11,27 +11,25 @@ namespace MeritApi.Application.Common.Behaviours;
 /// transaction as its effect: a command that is not recorded did not happen, and vice versa.
 /// </summary>
 public sealed class AuditBehaviour<TMessage, TResponse>(
-    IApplicationDbContext db, IAuditTrail trail, IAuditScope scope, IRequestContext request)
+    IApplicationDbContext db, IAuditTrail trail, IAuditScope audit, IRequestContext request)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : IBaseCommand
+    where TMessage : IBaseCommand, IAuditedCommand
 {
-    private const string CommandSuffix = "Command";
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
         // A unit of work retried after a lost connection runs this again from the start: only the last attempt's
         // records are the ones that exist.
-        var audit = (AuditScope)scope;
         audit.Reset();
         var response = await next(message, cancellationToken);
+        if (audit.Touched.Count == 0)
+            throw new InvalidOperationException($"{TMessage.AuditName} touched no record: its handler must name what it changed.");
         await db.SaveChangesAsync(cancellationToken);
 
-        var name = typeof(TMessage).Name;
         await trail.AppendAsync(new AuditRecord(
             request.Actor,
             request.Role,
-            name.EndsWith(CommandSuffix, StringComparison.Ordinal) ? name[..^CommandSuffix.Length] : name,
+            TMessage.AuditName,
             audit.Touched,
             request.RequestId,
             request.BodyDigest ?? RationaleSeal.Sha256Hex(JsonSerializer.Serialize(message)),

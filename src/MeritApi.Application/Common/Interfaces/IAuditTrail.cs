@@ -8,11 +8,28 @@ public interface IAuditTrail
     Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken);
 }
 
-/// <summary>What a command handler reports for its audit entry: the records it touched, and an outcome digest.</summary>
+/// <summary>A command as the audit trail names it: each declares its name, which entries and their verification use.</summary>
+public interface IAuditedCommand
+{
+    /// <summary>The command's name in the audit trail ("RunScoring"); never changes once entries carry it.</summary>
+    static abstract string AuditName { get; }
+}
+
+/// <summary>
+/// What a command handler reports for its audit entry (the records it touched, an outcome digest), and what the audit
+/// behaviour reads back. Every command touches at least one record (<see cref="Domain.Audit.AuditIds"/> names those
+/// without a GUID).
+/// </summary>
 public interface IAuditScope
 {
     void Touch(params Guid[] ids);
     void RecordOutcome(string digest);
+
+    IReadOnlyCollection<Guid> Touched { get; }
+    string? OutcomeDigest { get; }
+
+    /// <summary>Forgets an earlier attempt's records (a unit of work retried after a lost connection runs again).</summary>
+    void Reset();
 }
 
 internal sealed class AuditScope : IAuditScope

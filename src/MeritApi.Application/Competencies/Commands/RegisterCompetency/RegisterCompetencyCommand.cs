@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Competencies;
 
 namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
@@ -10,4 +11,7 @@ namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 /// listed for auditors.
 /// </summary>
 public sealed record RegisterCompetencyCommand(string? Code, string? Name, CompetencyCategory? Category, string? Description,
-    string? Justification = null) : ICommand<CompetencyDto>;
+    string? Justification = null) : ICommand<CompetencyDto>, IAuditedCommand
+{
+    public static string AuditName => "RegisterCompetency";
+}

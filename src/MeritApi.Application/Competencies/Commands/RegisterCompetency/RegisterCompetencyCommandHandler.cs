@@ -2,12 +2,13 @@ using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 
-internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db, IRequestContext request, TimeProvider clock)
+internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db, IRequestContext request, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<RegisterCompetencyCommand, CompetencyDto>
 {
     public async ValueTask<CompetencyDto> Handle(RegisterCompetencyCommand command, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db,
         }
         var competency = new Competency(command.Code!, command.Name!, command.Category!.Value, command.Description, justification);
         db.Competencies.Add(competency);
+        audit.Touch(AuditIds.ForCompetency(competency.Code));
         return CompetencyDto.From(competency);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
@@ -7,8 +8,10 @@ namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 /// none. Re-sending the same batch changes nothing: an identical assessment is not added twice and a rating of a year
 /// is only rewritten when it differs.
 /// </summary>
-public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : ICommand<ImportSummaryDto>
+public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : ICommand<ImportSummaryDto>, IAuditedCommand
 {
+    public static string AuditName => "ImportEmployees";
+
     public const int MaxRows = 10_000;
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 
@@ -8,8 +9,10 @@ namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 /// competency (by assessment date, then by when it was recorded).
 /// </summary>
 public sealed record RecordCompetencyAssessmentCommand(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
-    : ICommand<CompetencyAssessmentDto>
+    : ICommand<CompetencyAssessmentDto>, IAuditedCommand
 {
+    public static string AuditName => "RecordCompetencyAssessment";
+
     [JsonIgnore]
     public Guid EmployeeId { get; init; }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Positions;
 
 namespace MeritApi.Application.Positions.Commands.CreatePosition;
@@ -9,4 +10,7 @@ public sealed record CreatePositionCommand(
     string? Title,
     PositionKind? Kind,
     string? MinimumGrade,
-    IReadOnlyList<CompetencyRequirementInput>? Standard) : ICommand<PositionDto>;
+    IReadOnlyList<CompetencyRequirementInput>? Standard) : ICommand<PositionDto>, IAuditedCommand
+{
+    public static string AuditName => "CreatePosition";
+}

@@ -1,5 +1,6 @@
 using Mediator;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Selections.Commands.RunScoring;
 using MeritApi.Domain.Rationales;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
@@ -60,7 +61,7 @@ internal sealed class VerifyRationaleQueryHandler(IApplicationDbContext db) : IQ
             .Select(r => new { r.CandidateId, r.Seal }).ToListAsync(cancellationToken);
         var digest = ScoringRun.DigestOf(seals.Select(s => (s.CandidateId, s.Seal)));
         var audited = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Command == "RunScoring" && e.TouchedIds.Contains(run.Id))
+            .Where(e => e.Command == RunScoringCommand.AuditName && e.TouchedIds.Contains(run.Id))
             .Select(e => e.OutcomeDigest).FirstOrDefaultAsync(cancellationToken);
         var runDigest = new RunDigestCheck(run.ResultsDigest, digest, audited,
             digest == run.ResultsDigest && audited == digest);

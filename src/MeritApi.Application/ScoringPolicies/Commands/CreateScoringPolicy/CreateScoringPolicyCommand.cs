@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 
@@ -14,4 +15,7 @@ public sealed record CreateScoringPolicyCommand(
     IReadOnlyList<decimal>? PerformanceYearWeights,
     JpmBandSet? BandSet,
     PerformanceRating? MinimumRating,
-    string? Description) : ICommand<ScoringPolicyDto>;
+    string? Description) : ICommand<ScoringPolicyDto>, IAuditedCommand
+{
+    public static string AuditName => "CreateScoringPolicy";
+}

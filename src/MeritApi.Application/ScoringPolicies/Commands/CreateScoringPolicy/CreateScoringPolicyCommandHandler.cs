@@ -1,12 +1,13 @@
 using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Audit;
 using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
 
-internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<CreateScoringPolicyCommand, ScoringPolicyDto>
 {
     public async ValueTask<ScoringPolicyDto> Handle(CreateScoringPolicyCommand command, CancellationToken cancellationToken)
@@ -17,6 +18,7 @@ internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db
             command.PerformanceYearWeights!, command.BandSet!.Value, command.MinimumRating!.Value, command.Description,
             clock.Now());
         db.ScoringPolicies.Add(policy);
+        audit.Touch(AuditIds.ForScoringPolicy(policy.Version));
         return ScoringPolicyDto.From(policy);
     }
 }

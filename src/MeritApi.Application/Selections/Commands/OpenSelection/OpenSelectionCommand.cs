@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Selections;
 
 namespace MeritApi.Application.Selections.Commands.OpenSelection;
@@ -13,4 +14,7 @@ public sealed record OpenSelectionCommand(
     int? Places,
     int? PolicyVersion,
     int? LatestPerformanceYear,
-    string? Reference) : ICommand<SelectionDto>;
+    string? Reference) : ICommand<SelectionDto>, IAuditedCommand
+{
+    public static string AuditName => "OpenSelection";
+}

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Selections.Commands.RecordDecision;
 
@@ -10,8 +11,10 @@ namespace MeritApi.Application.Selections.Commands.RecordDecision;
 /// is a reasoned choice, beyond them a merit deviation. An ineligible candidate cannot be chosen.
 /// </summary>
 public sealed record RecordDecisionCommand(Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
-    : ICommand<DecisionDto>
+    : ICommand<DecisionDto>, IAuditedCommand
 {
+    public static string AuditName => "RecordDecision";
+
     [JsonIgnore]
     public Guid SelectionId { get; init; }
 }
