@@ -40,6 +40,39 @@ public sealed class HostTests
         Assert.That(await ui.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
     }
 
+    [Test]
+    public async Task The_api_refuses_to_start_as_a_role_that_could_rewrite_history_unless_told_to_accept_it()
+    {
+        // The owner of the tables: it could disable the append-only triggers.
+        using (var asOwner = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+                   builder.UseSetting("ConnectionStrings:MeritDb", ApiTestEnvironment.Database.OwnerConnectionString)))
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => asOwner.CreateClient());
+            Assert.That(refused!.Message, Does.Contain("owns").And.Contain("Database:AllowPrivilegedRole"));
+        }
+
+        await using var accepted = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:MeritDb", ApiTestEnvironment.Database.OwnerConnectionString);
+            builder.UseSetting("Database:AllowPrivilegedRole", "true");
+        });
+        using var client = accepted.CreateClient();
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void Migrating_on_start_up_is_refused_outside_Development()
+    {
+        using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("ConnectionStrings:MeritDbOwner", ApiTestEnvironment.Database.OwnerConnectionString);
+        });
+        var refused = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.That(refused!.Message, Does.Contain("Development only"));
+    }
+
     [TestCase("Testing", null, HttpStatusCode.NotFound)]
     [TestCase("Production", null, HttpStatusCode.NotFound)]
     [TestCase("Production", "true", HttpStatusCode.OK)]

@@ -34,12 +34,10 @@ public sealed class TokenHardeningTests
         }
     }
 
-    [Test]
-    public async Task A_subject_of_200_characters_is_accepted_and_kept_whole_in_the_audit_trail()
+    /// <summary>Registers an employee and returns the request id its audit entry carries.</summary>
+    private static async Task<string> RegisterEmployeeAsync(HttpClient client)
     {
-        var subject = $"hr-{Guid.NewGuid():N}".PadRight(200, 'x');
-        using var client = ApiClient.CreateWithToken(TestTokens.Mint([Roles.HrSystem], subject: subject));
-        var requestId = $"sub-200-{Guid.NewGuid():N}";
+        var requestId = $"token-{Guid.NewGuid():N}";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/employees")
         {
             Content = new StringContent(ApiClient.Json(new { nip = ApiClient.NewNip(), name = "Pegawai Uji", grade = "III/a", unit = "Biro Uji" }),
@@ -47,6 +45,15 @@ public sealed class TokenHardeningTests
         };
         request.Headers.Add(HttpRequestContext.RequestIdHeader, requestId);
         await (await client.SendAsync(request)).ExpectAsync(HttpStatusCode.Created);
+        return requestId;
+    }
+
+    [Test]
+    public async Task A_subject_of_200_characters_is_accepted_and_kept_whole_in_the_audit_trail()
+    {
+        var subject = $"hr-{Guid.NewGuid():N}".PadRight(200, 'x');
+        using var client = ApiClient.CreateWithToken(TestTokens.Mint([Roles.HrSystem], subject: subject));
+        var requestId = await RegisterEmployeeAsync(client);
         Assert.That(await ApiTestEnvironment.Database.ScalarAsync<string>($"SELECT actor FROM audit_entries WHERE request_id = '{requestId}'"),
             Is.EqualTo(subject));
     }
@@ -56,14 +63,7 @@ public sealed class TokenHardeningTests
     {
         string[] roles = [Roles.HrSystem, .. Enumerable.Range(0, 60).Select(i => $"unknown-role-{i:D2}")];
         using var client = ApiClient.CreateWithToken(TestTokens.Mint(roles, subject: $"many-roles-{Guid.NewGuid():N}"));
-        var requestId = $"roles-60-{Guid.NewGuid():N}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/employees")
-        {
-            Content = new StringContent(ApiClient.Json(new { nip = ApiClient.NewNip(), name = "Pegawai Uji", grade = "III/a", unit = "Biro Uji" }),
-                System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(HttpRequestContext.RequestIdHeader, requestId);
-        await (await client.SendAsync(request)).ExpectAsync(HttpStatusCode.Created);
+        var requestId = await RegisterEmployeeAsync(client);
         Assert.That(await ApiTestEnvironment.Database.ScalarAsync<string>($"SELECT role FROM audit_entries WHERE request_id = '{requestId}'"),
             Is.EqualTo(Roles.HrSystem));
     }

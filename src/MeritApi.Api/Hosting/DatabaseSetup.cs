@@ -5,8 +5,9 @@ using MeritApi.Infrastructure.Persistence.Seeding;
 namespace MeritApi.Api.Hosting;
 
 /// <summary>
-/// The database side of start-up. Migrations are a separate step, `MeritApi.Api migrate` (run.sh, test.sh, soak, bench and
-/// docker-compose run it before the API starts), through the owner's connection string (ConnectionStrings:MeritDbOwner);
+/// The database side of start-up. Migrations are a separate step, `MeritApi.Api migrate` (run.sh, soak.sh, bench.sh and
+/// docker-compose run it before the API starts; the tests call the same migrator), through the owner's connection string
+/// (ConnectionStrings:MeritDbOwner);
 /// the API connects as the runtime role (ConnectionStrings:MeritDb), which it checks owns nothing and cannot rewrite the
 /// append-only tables.
 /// </summary>
