@@ -1,5 +1,6 @@
 using System.Net;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Domain.MeritOnly;
 
 namespace MeritApi.Api.Tests;
 

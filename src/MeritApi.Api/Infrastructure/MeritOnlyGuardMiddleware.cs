@@ -90,7 +90,7 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
 
         using (document)
         {
-            var found = NonMeritAttributes.FindIn(document.RootElement);
+            var found = NonMeritAttributeSearch.FindIn(document.RootElement);
             if (found.Count > 0)
             {
                 var errors = found.GroupBy(f => f.Path).ToDictionary(g => g.Key.TrimStart('$', '.'), g => new[]

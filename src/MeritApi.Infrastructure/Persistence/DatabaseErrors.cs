@@ -9,11 +9,11 @@ internal static class DatabaseErrors
 {
     public static ConflictException? ToConflict(Exception exception) => exception switch
     {
-        DbUpdateConcurrencyException => new ConflictException("concurrent-update",
+        DbUpdateConcurrencyException => new ConflictException(ConflictException.ConcurrentUpdateRule,
             "The resource was changed by another request at the same time; read it again and retry.", exception),
         _ when Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg => Duplicate(pg.ConstraintName, exception),
         _ when Postgres(exception) is { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } =>
-            new ConflictException("concurrent-update", "Another request changed the same records at the same time; retry.", exception),
+            new ConflictException(ConflictException.ConcurrentUpdateRule, "Another request changed the same records at the same time; retry.", exception),
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using MeritApi.Application.Common.Exceptions;
+
 namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace MeritApi.Infrastructure.Persistence;
 /// </summary>
 internal static class UniqueConstraintMessages
 {
-    private const string ConcurrentUpdate = "concurrent-update";
+    private const string ConcurrentUpdate = ConflictException.ConcurrentUpdateRule;
 
     private static readonly Dictionary<string, (string Rule, string Message)> Messages = new(StringComparer.Ordinal)
     {

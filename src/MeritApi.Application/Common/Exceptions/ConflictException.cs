@@ -6,5 +6,8 @@ namespace MeritApi.Application.Common.Exceptions;
 /// </summary>
 public sealed class ConflictException(string rule, string message, Exception? inner = null) : Exception(message, inner)
 {
+    /// <summary>Another request changed the same records at the same time: the loser of a race, which may retry.</summary>
+    public const string ConcurrentUpdateRule = "concurrent-update";
+
     public string Rule { get; } = rule;
 }

@@ -34,7 +34,7 @@ internal sealed class RunScoringCommandHandler(
         // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this
         // run would fail on the selection's concurrency token anyway; say why now, before scoring anyone.
         if (candidates.Count != selection.CandidateCount)
-            throw new ConflictException("concurrent-update",
+            throw new ConflictException(ConflictException.ConcurrentUpdateRule,
                 "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
         var results = new CandidateResult[candidates.Count];

@@ -1,24 +1,11 @@
 using System.Text.Json;
+using MeritApi.Domain.MeritOnly;
 
 namespace MeritApi.Api.Infrastructure;
 
-/// <summary>
-/// Attributes the law forbids merit decisions to use (UU ASN, PP 11/2017, plus the spoils-system factor).
-/// Matched case-insensitively and ignoring '_', '-' and spaces, so "date_of_birth" is caught like "dateOfBirth".
-/// </summary>
-public static class NonMeritAttributes
+/// <summary>Finds the Domain's <see cref="NonMeritAttributes"/> among a JSON body's property names, at any depth.</summary>
+public static class NonMeritAttributeSearch
 {
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "politicalAffiliation", "politicalBackground", "race", "ethnicity", "suku", "skinColour", "skinColor",
-        "religion", "placeOfOrigin", "origin", "gender", "sex", "maritalStatus", "age", "dateOfBirth", "birthDate",
-        "disability", "specialNeeds", "family", "relationship", "kinship",
-    ];
-
-    private static readonly HashSet<string> Normalised = Names.Select(Normalise).ToHashSet(StringComparer.Ordinal);
-
-    public static bool IsNonMerit(string propertyName) => Normalised.Contains(Normalise(propertyName));
-
     /// <summary>Every property anywhere in the document whose name is a non-merit attribute, with its JSON path.</summary>
     public static List<(string Name, string Path)> FindIn(JsonElement root)
     {
@@ -35,7 +22,7 @@ public static class NonMeritAttributes
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPath = $"{path}.{property.Name}";
-                    if (IsNonMerit(property.Name))
+                    if (NonMeritAttributes.IsNonMerit(property.Name))
                         found.Add((property.Name, childPath));
                     Walk(property.Value, childPath, found);
                 }
@@ -47,7 +34,4 @@ public static class NonMeritAttributes
                 break;
         }
     }
-
-    private static string Normalise(string name) =>
-        string.Concat(name.Where(c => c is not ('_' or '-' or ' '))).ToLowerInvariant();
 }
