@@ -7,7 +7,7 @@ namespace MeritApi.Api.Tests;
 
 /// <summary>
 /// The append-only tables as PostgreSQL enforces them, and the audit chain against someone who bypasses that
-/// enforcement. Every test runs on a database and host of its own (<see cref="IsolatedApi"/>): a broken chain
+/// enforcement. Every test runs on a database and host of its own (<see cref="OwnApiHost"/>): a broken chain
 /// must never leak into the shared database.
 /// </summary>
 public sealed class AuditTamperTests
@@ -20,7 +20,7 @@ public sealed class AuditTamperTests
     /// Commands enough for a trail of a dozen entries: a position, two employees with evidence, a selection,
     /// enrolment, scoring and (optionally) the committee's decision.
     /// </summary>
-    private static async Task<Trail> ArrangeAsync(IsolatedApi api, bool decide = false)
+    private static async Task<Trail> ArrangeAsync(OwnApiHost api, bool decide = false)
     {
         var client = api.Client;
         var position = await client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 3)]);
@@ -83,7 +83,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task The_runtime_role_cannot_rewrite_history_not_even_by_switching_the_triggers_off()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api, decide: true);
         var scoring = trail.Sequences["RunScoring"];
         var entryBefore = await api.Database.ScalarAsync<string>($"SELECT actor || '|' || hash FROM audit_entries WHERE sequence = {S(scoring)}");
@@ -138,7 +138,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task Results_must_reference_their_run_and_a_candidate_of_its_selection_and_scored_candidates_stay()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api);
         var other = await ArrangeAsync(api);
         // A copy of a stored result, re-pointed: checked once per statement by a trigger (ForeignKeyViolation).
@@ -175,7 +175,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task An_edited_entry_breaks_the_chain_at_its_own_sequence()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api);
         var edited = trail.Sequences["OpenSelection"];
         var total = await api.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries");
@@ -198,7 +198,7 @@ public sealed class AuditTamperTests
     {
         // A tamperer who rewrites the hash of the edited row and the next row's previous_hash to match: without
         // the canonical content the new hash cannot be right, so the edited entry itself fails.
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api);
         var edited = trail.Sequences["EnrolCandidates"];
         var forged = new string('a', 64);
@@ -216,7 +216,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task A_deleted_entry_breaks_the_chain_at_the_missing_sequence()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api);
         var deleted = trail.Sequences["EnrolCandidates"];
         var total = await api.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries");
@@ -233,7 +233,7 @@ public sealed class AuditTamperTests
         }
 
         // Renumbering the rows after it to close the gap does not help: the entry moved into the gap no longer links.
-        await using var other = await IsolatedApi.StartAsync();
+        await using var other = await OwnApiHost.StartAsync();
         var otherTrail = await ArrangeAsync(other);
         var gap = otherTrail.Sequences["EnrolCandidates"];
         var last = await other.Database.ScalarAsync<long>("SELECT max(sequence) FROM audit_entries");
@@ -252,7 +252,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task New_commands_after_an_edit_do_not_repair_the_chain()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var trail = await ArrangeAsync(api);
         var edited = trail.Sequences["RunScoring"];
         await api.TamperAsync($"UPDATE audit_entries SET request_id = 'replayed' WHERE sequence = {S(edited)}");
@@ -268,7 +268,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task Removing_the_newest_entries_is_caught_by_an_auditors_anchor()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         await ArrangeAsync(api);
         var anchor = await api.Client.GetJsonAsync("/api/v1/audit/verification");
         var (sequence, hash) = ((long)anchor["lastSequence"]!, (string)anchor["lastHash"]!);
@@ -290,7 +290,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task A_chain_rebuilt_over_a_removed_entry_is_caught_by_an_auditors_anchor()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         await ArrangeAsync(api);
         var anchor = await api.Client.GetJsonAsync("/api/v1/audit/verification");
         var (sequence, hash) = ((long)anchor["lastSequence"]!, (string)anchor["lastHash"]!);
@@ -312,7 +312,7 @@ public sealed class AuditTamperTests
     [Test]
     public async Task An_anchor_needs_both_its_sequence_and_a_hex_hash()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var problem = await api.Client.GetAsync("/api/v1/audit/verification?anchorSequence=3&anchorHash=not-a-hash")
             .ExpectProblemAsync(HttpStatusCode.BadRequest, Infrastructure.ProblemTypes.Validation);
         Assert.That(problem.ErrorFields(), Is.EqualTo(new[] { "anchorHash" }));

@@ -18,13 +18,13 @@ public sealed class BulkImportTests
     private const int MaxRows = 10_000;
     private static int _batchCounter = Random.Shared.Next(10_000, 90_000);
 
-    private PrivateApiHost _api = null!;
+    private OwnApiHost _api = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _api = await PrivateApiHost.StartAsync("bulkimport");
+        _api = await OwnApiHost.StartAsync("bulkimport");
         _client = _api.CreateClient(TestTokens.Mint([Roles.HrSystem], subject: "bulk-import-hr"), TimeSpan.FromMinutes(10));
     }
 

@@ -19,7 +19,7 @@ public sealed class ConcurrencyTests
 {
     private const int Rounds = 10;
 
-    private PrivateApiHost _api = null!;
+    private OwnApiHost _api = null!;
     private HttpClient _client = null!;
     private string _competency = null!;
     private Guid _position;
@@ -27,7 +27,7 @@ public sealed class ConcurrencyTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _api = await PrivateApiHost.StartAsync("concurrency", ("RateLimit:PermitsPerMinute", "1000000"));
+        _api = await OwnApiHost.StartAsync("concurrency", ("RateLimit:PermitsPerMinute", "1000000"));
         _client = _api.CreateClient(TestTokens.Mint(Roles.All, subject: "concurrency"), TimeSpan.FromMinutes(2));
         _competency = await _client.RegisterTechnicalCompetencyAsync("CC");
         _position = await _client.CreatePositionAsync([(_competency, 3), ("M-INTEGRITY", 3)]);

@@ -36,7 +36,7 @@ public sealed class HostileInputTests
         "POST /api/v1/selections/{id}/decision",
     ];
 
-    private PrivateApiHost _api = null!;
+    private OwnApiHost _api = null!;
     private HttpClient _client = null!;
     private HostileFixture _fixture = null!;
     private IReadOnlyList<DiscoveredEndpoint> _endpoints = null!;
@@ -48,7 +48,7 @@ public sealed class HostileInputTests
     public async Task StartAsync()
     {
         // The rate limit is per client; thousands of requests a minute from one token are the point here.
-        _api = await PrivateApiHost.StartAsync("hostile", ("RateLimit:PermitsPerMinute", "1000000"));
+        _api = await OwnApiHost.StartAsync("hostile", ("RateLimit:PermitsPerMinute", "1000000"));
         _client = _api.CreateClient(TestTokens.Mint(Roles.All, subject: "hostile-input"), TimeSpan.FromMinutes(5));
         _endpoints = DiscoveredEndpoint.List(_api.Factory.Services);
         _targets = HostileInputGenerator.Targets(() => Interlocked.Increment(ref _unique));

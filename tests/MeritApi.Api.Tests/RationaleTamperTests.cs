@@ -4,7 +4,7 @@ namespace MeritApi.Api.Tests;
 
 /// <summary>
 /// Re-verification catches a stored result edited behind the API's back. Each test tampers with a database and
-/// host of its own (<see cref="IsolatedApi"/>), never with the shared one.
+/// host of its own (<see cref="OwnApiHost"/>), never with the shared one.
 /// Standard: INTEGRITY 5, COOPERATION 5, technical 5 (Σ 15); policy v1.
 /// </summary>
 public sealed class RationaleTamperTests
@@ -41,7 +41,7 @@ public sealed class RationaleTamperTests
     [Test]
     public async Task An_edited_merit_score_is_reported_as_a_mismatch_with_stored_and_recomputed_values()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var scored = await ArrangeAsync(api.Client);
         var before = await api.Client.GetJsonAsync(scored.Url("R2"));
         AssertMatch(await api.Client.GetJsonAsync($"{scored.Url("R2")}/verification"), "before tampering");
@@ -79,7 +79,7 @@ public sealed class RationaleTamperTests
     [Test]
     public async Task An_edited_seal_breaks_the_seal_check_and_the_run_digest_recorded_in_the_audit_trail()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var scored = await ArrangeAsync(api.Client);
         var original = (string)(await api.Client.GetJsonAsync(scored.Url("R3")))["seal"]!;
         var forged = new string('f', 64);
@@ -110,7 +110,7 @@ public sealed class RationaleTamperTests
     [Test]
     public async Task A_coherent_forgery_of_evidence_and_figures_recomputes_cleanly_but_is_caught_by_the_seal()
     {
-        await using var api = await IsolatedApi.StartAsync();
+        await using var api = await OwnApiHost.StartAsync();
         var scored = await ArrangeAsync(api.Client);
         var before = await api.Client.GetJsonAsync(scored.Url("R3"));
         Assert.That(((decimal)before["jobPersonMatch"]!["published"]!, (decimal)before["merit"]!["published"]!), Is.EqualTo((80m, 80m)));

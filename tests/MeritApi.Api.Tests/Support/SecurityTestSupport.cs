@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using MeritApi.Api.Security;
-using MeritApi.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.IdentityModel.Tokens;
@@ -192,52 +190,6 @@ internal sealed class GeneratedContent : HttpContent
     {
         length = _length;
         return _announceLength;
-    }
-}
-
-/// <summary>An API host over a database of its own (for heavy or configuration-specific tests), with optional settings.</summary>
-internal sealed class PrivateApiHost : IAsyncDisposable
-{
-    private readonly MeritApiFactory _root;
-
-    private PrivateApiHost(TestDatabase database, MeritApiFactory root, WebApplicationFactory<Program> factory)
-    {
-        Database = database;
-        _root = root;
-        Factory = factory;
-    }
-
-    public TestDatabase Database { get; }
-    public WebApplicationFactory<Program> Factory { get; }
-
-    public static async Task<PrivateApiHost> StartAsync(string prefix, params (string Key, string Value)[] settings)
-    {
-        var database = await TestDatabase.CreateAsync(prefix);
-        var root = new MeritApiFactory(database);
-        var factory = root.WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in settings)
-                builder.UseSetting(key, value);
-        });
-        var host = new PrivateApiHost(database, root, factory);
-        using var _ = factory.CreateClient(); // starts the host
-        return host;
-    }
-
-    public HttpClient CreateClient(string? token, TimeSpan? timeout = null)
-    {
-        var client = Factory.CreateClient();
-        if (timeout is { } t)
-            client.Timeout = t;
-        if (token is not null)
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _root.DisposeAsync(); // disposes the configured factory derived from it too
-        await Database.DisposeAsync();
     }
 }
 
