@@ -1,3 +1,4 @@
+using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Roles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider 
                 await db.Database.CloseConnectionAsync();
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
             LogRoleNotChecked(ex.GetType().Name, ex.Message);
             return [];
