@@ -1,5 +1,10 @@
 using MeritApi.Api;
-using MeritApi.Api.Endpoints;
+using MeritApi.Api.Endpoints.Audit;
+using MeritApi.Api.Endpoints.Competencies;
+using MeritApi.Api.Endpoints.Employees;
+using MeritApi.Api.Endpoints.Positions;
+using MeritApi.Api.Endpoints.ScoringPolicies;
+using MeritApi.Api.Endpoints.Selections;
 using MeritApi.Api.Hosting;
 using MeritApi.Application;
 using MeritApi.Infrastructure;

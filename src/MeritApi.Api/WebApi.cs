@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
@@ -90,7 +89,7 @@ public static class WebApi
     }
 
     /// <summary>
-    /// Strict JSON: unknown members (a route-only member such as a command's employeeId included), duplicate keys, numbers
+    /// Strict JSON: unknown members (a route value such as employeeId sent in a body included), duplicate keys, numbers
     /// in strings, and enum values that are not exactly a defined name are all refused, so a client's mistake is reported
     /// instead of silently dropped or guessed at.
     /// </summary>
@@ -102,23 +101,6 @@ public static class WebApi
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MeritOnlyGuardMiddleware.MaxDepth;
         options.Converters.Add(new StrictEnumConverterFactory());
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RouteOnlyMembersAreUnknown);
-    }
-
-    /// <summary>
-    /// A [JsonIgnore] member of a command is set from the route (EmployeeId, Year, …). The serializer would still know its
-    /// name and silently skip it in a body; removed from the contract, it is an unknown member like any other, and refused.
-    /// </summary>
-    private static void RouteOnlyMembersAreUnknown(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object)
-            return;
-        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
-        {
-            var property = typeInfo.Properties[i];
-            if (property is { Get: null, Set: null } && property.AttributeProvider?.IsDefined(typeof(JsonIgnoreAttribute), inherit: true) == true)
-                typeInfo.Properties.RemoveAt(i);
-        }
     }
 
     /// <summary>

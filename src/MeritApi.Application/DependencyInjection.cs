@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using Mediator;
 using MeritApi.Application.Common.Behaviours;
+using MeritApi.Application.Common.Idempotency;
 using MeritApi.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,12 +21,13 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            // Outermost first: refuse invalid input before a transaction opens; audit inside the transaction.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>), typeof(AuditBehaviour<,>)];
+            // Outermost first: refuse invalid input before a transaction opens; then the one transaction owner of commands.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IRequestContext, SystemRequestContext>();
         services.AddScoped<IAuditScope, AuditScope>();
+        services.AddScoped<IdempotentReplay>();
         return services;
     }
 

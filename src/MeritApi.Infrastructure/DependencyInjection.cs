@@ -1,3 +1,4 @@
+using MeritApi.Application.Common.Idempotency;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;

@@ -319,12 +319,12 @@ public sealed class ConcurrencyTests
         if (body is not null)
             request.Content = JsonContent.Create(body);
         if (idempotencyKey is not null)
-            request.Headers.Add(IdempotencyFilter.Header, idempotencyKey);
+            request.Headers.Add(IdempotencyHeader.Header, idempotencyKey);
         var started = Stopwatch.GetTimestamp();
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var answer = new Answer($"{method} {url}", (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text,
-            response.Headers.Contains(IdempotencyFilter.ReplayedHeader), started, Stopwatch.GetTimestamp());
+            response.Headers.Contains(IdempotencyHeader.ReplayedHeader), started, Stopwatch.GetTimestamp());
         lock (_all)
             _all.Add(answer);
         return answer;

@@ -36,10 +36,10 @@ public sealed class IdempotencyTests
         {
             Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(IdempotencyFilter.Header, key);
+        request.Headers.Add(IdempotencyHeader.Header, key);
         using var response = await client.SendAsync(request);
         return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(),
-            response.Headers.TryGetValues(IdempotencyFilter.ReplayedHeader, out var replayed) && replayed.Single() == "true",
+            response.Headers.TryGetValues(IdempotencyHeader.ReplayedHeader, out var replayed) && replayed.Single() == "true",
             response.Headers.Location?.ToString(), response.Content.Headers.ContentType?.MediaType);
     }
 
@@ -208,8 +208,8 @@ public sealed class IdempotencyTests
                 Is.EqualTo((HttpStatusCode.Forbidden, false, "application/problem+json")), replayByA.Body);
             Assert.That(replayByA.Body, Does.Not.Contain("identitiesRevealedAt"), "nothing of B's stored answer");
             Assert.That((retryByB.Status, retryByB.Replayed, retryByB.Body), Is.EqualTo((HttpStatusCode.OK, true, original.Body)));
-            Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}' AND scope = '{b}'"), Is.EqualTo(1),
-                "the stored answer keeps the committee scope it depended on");
+            Assert.That(await CountAsync($"SELECT count(*) FROM idempotency_keys WHERE \"key\" = '{key}'"), Is.EqualTo(1),
+                "one stored answer, for the subject's one request");
         }
     }
 
@@ -292,7 +292,7 @@ public sealed class IdempotencyTests
         {
             Content = new StringContent(ApiClient.Json(new { nip, name = "Pegawai", grade = "III/c", unit = "Biro Uji" }), Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation(IdempotencyFilter.Header, key);
+        request.Headers.TryAddWithoutValidation(IdempotencyHeader.Header, key);
         await client.SendAsync(request).ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
         Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.Zero);
     }

@@ -60,7 +60,7 @@ public sealed class ProtectionTests
             {
                 Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add(IdempotencyFilter.Header, $"headers-{nip}");
+            request.Headers.Add(IdempotencyHeader.Header, $"headers-{nip}");
             return request;
         }
 

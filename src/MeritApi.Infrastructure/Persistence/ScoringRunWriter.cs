@@ -20,9 +20,8 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A scoring run is written inside the command's transaction.");
 
-        // Flush the selection's new counters first: its concurrency token makes a second run racing on the same
-        // selection fail here, as a 409, before any bulk work is done.
-        await db.SaveChangesAsync(cancellationToken);
+        // The run row goes first: a second run racing on the same selection takes the same sequence number, waits here on
+        // the unique (selection, sequence) index and fails as a 409 once the first commits, before any bulk work is done.
         try
         {
             await WriteAsync(run, cancellationToken);

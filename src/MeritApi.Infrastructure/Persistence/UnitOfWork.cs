@@ -34,8 +34,9 @@ internal sealed class UnitOfWork(MeritDbContext db) : IUnitOfWork
     /// </remarks>
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // One owner (the command pipeline's transaction behaviour): a second one inside would commit someone else's work.
         if (db.Database.CurrentTransaction is not null)
-            return await work(cancellationToken);
+            throw new InvalidOperationException("A unit of work does not nest.");
 
         var attempt = 0;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>

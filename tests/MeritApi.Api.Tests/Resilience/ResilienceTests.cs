@@ -100,7 +100,7 @@ public sealed class ResilienceTests
         using (var retried = await PostEmployeeAsync(nip, key))
         {
             await retried.ExpectAsync(HttpStatusCode.Created);
-            Assert.That(retried.Headers.Contains(IdempotencyFilter.ReplayedHeader), Is.False);
+            Assert.That(retried.Headers.Contains(IdempotencyHeader.ReplayedHeader), Is.False);
         }
         Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.EqualTo(1));
         await AssertAuditChainIntactAsync();
@@ -154,7 +154,7 @@ public sealed class ResilienceTests
         using (var replay = await PostEmployeeAsync(nip, key))
         {
             var body = await replay.ExpectAsync(HttpStatusCode.Created);
-            Assert.That(replay.Headers.GetValues(IdempotencyFilter.ReplayedHeader).Single(), Is.EqualTo("true"));
+            Assert.That(replay.Headers.GetValues(IdempotencyHeader.ReplayedHeader).Single(), Is.EqualTo("true"));
             Assert.That((Guid)body["id"]!, Is.EqualTo(id));
         }
         Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.EqualTo(1));
@@ -219,7 +219,7 @@ public sealed class ResilienceTests
         using (var retried = await PostEmployeeAsync(nip, key))
         {
             await retried.ExpectAsync(HttpStatusCode.Created);
-            Assert.That(retried.Headers.Contains(IdempotencyFilter.ReplayedHeader), Is.EqualTo(commitLands),
+            Assert.That(retried.Headers.Contains(IdempotencyHeader.ReplayedHeader), Is.EqualTo(commitLands),
                 commitLands ? "the stored answer is replayed" : "nothing was stored, so the retry ran the command");
         }
         Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.EqualTo(1), "exactly once");
@@ -293,7 +293,7 @@ public sealed class ResilienceTests
         {
             Content = JsonContent.Create(new { nip, name = "Pegawai Uji", grade = "III/a", unit = "Biro Uji" }),
         };
-        request.Headers.Add(IdempotencyFilter.Header, key);
+        request.Headers.Add(IdempotencyHeader.Header, key);
         return _client.SendAsync(request);
     }
 

@@ -658,13 +658,13 @@ internal sealed class HostileInputGenerator
         ];
         foreach (var key in keys)
             yield return Make("idempotency-key", $"Idempotency-Key '{HostileRequest.Shorten(HostileRequest.Escape(key), 40)}'", ValidBytes(), ValidType(),
-                headers: [(IdempotencyFilter.Header, key)]);
+                headers: [(IdempotencyHeader.Header, key)]);
         yield return Make("idempotency-key", "two Idempotency-Key headers", ValidBytes(), ValidType(),
-            headers: [(IdempotencyFilter.Header, "first-key"), (IdempotencyFilter.Header, "second-key")]);
+            headers: [(IdempotencyHeader.Header, "first-key"), (IdempotencyHeader.Header, "second-key")]);
         // A sane key on a refused request: nothing may be stored under it (the snapshot covers idempotency_keys).
-        yield return Make("idempotency-key", "a sane Idempotency-Key on malformed JSON", Bytes("{\"truncated\":"), headers: [(IdempotencyFilter.Header, $"hostile-{Next()}")]);
+        yield return Make("idempotency-key", "a sane Idempotency-Key on malformed JSON", Bytes("{\"truncated\":"), headers: [(IdempotencyHeader.Header, $"hostile-{Next()}")]);
         yield return Make("idempotency-key", "a sane Idempotency-Key on a non-merit body", Bytes("""{"religion":"x"}"""),
-            headers: [(IdempotencyFilter.Header, $"hostile-{Next()}")]);
+            headers: [(IdempotencyHeader.Header, $"hostile-{Next()}")]);
 
         // -- a method the route does not take --
         foreach (var method in new[] { HttpMethod.Patch, HttpMethod.Delete })

@@ -165,7 +165,7 @@ public sealed class PipelineTests : IntegrationFixture
         var (a, b, c) = (await Given.CompetencyAsync(), await Given.CompetencyAsync(), await Given.CompetencyAsync());
         var position = await Given.PositionAsync("III/a", (a.Code, 3), (b.Code, 3));
 
-        var replaced = await App.Send(new ReplaceCompetencyStandardCommand([new(b.Code, 4), new(c.Code, 2)]) { PositionId = position.Id });
+        var replaced = await App.Send(new ReplaceCompetencyStandardCommand(position.Id, [new(b.Code, 4), new(c.Code, 2)]));
 
         var expected = new[] { new CompetencyRequirementDto(b.Code, 4), new CompetencyRequirementDto(c.Code, 2) }
             .OrderBy(r => r.CompetencyCode, StringComparer.Ordinal);
@@ -182,13 +182,13 @@ public sealed class PipelineTests : IntegrationFixture
         var unknownCode = Unique.CompetencyCode();
 
         var invalid = Assert.ThrowsAsync<ValidationException>(() =>
-            App.Send(new ReplaceCompetencyStandardCommand([new("M-INTEGRITY", 4), new(unknownCode, 2)]) { PositionId = position.Id }));
+            App.Send(new ReplaceCompetencyStandardCommand(position.Id, [new("M-INTEGRITY", 4), new(unknownCode, 2)])));
         Assert.That(invalid!.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "requirements[1].competencyCode" }));
         Assert.That((await App.Send(new GetPositionQuery(position.Id))).Standard,
             Is.EqualTo(new[] { new CompetencyRequirementDto("M-INTEGRITY", 3) }));
 
         Assert.ThrowsAsync<NotFoundException>(() =>
-            App.Send(new ReplaceCompetencyStandardCommand([new("M-INTEGRITY", 4)]) { PositionId = Guid.NewGuid() }));
+            App.Send(new ReplaceCompetencyStandardCommand(Guid.NewGuid(), [new("M-INTEGRITY", 4)])));
     }
 
     [Test]

@@ -36,18 +36,17 @@ public sealed class Scenario(AppHost app)
     public Task<CompetencyAssessmentDto> AssessAsync(Guid employeeId, string competencyCode, int level, DateOnly assessedOn)
     {
         app.Clock.Advance(TimeSpan.FromSeconds(1));
-        return app.Send(new RecordCompetencyAssessmentCommand(competencyCode, level, assessedOn, "Assessment centre")
-        { EmployeeId = employeeId });
+        return app.Send(new RecordCompetencyAssessmentCommand(employeeId, competencyCode, level, assessedOn, "Assessment centre"));
     }
 
     public Task<PerformanceRatingDto> RateAsync(Guid employeeId, int year, PerformanceRating rating) =>
-        app.Send(new RecordPerformanceRatingCommand(rating) { EmployeeId = employeeId, Year = year });
+        app.Send(new RecordPerformanceRatingCommand(employeeId, year, rating));
 
     public Task<SelectionDto> SelectionAsync(Guid positionId, int? policyVersion = DefaultPolicyVersion, int places = 1) =>
         app.Send(new OpenSelectionCommand(positionId, SelectionKind.Promotion, places, policyVersion, null, null));
 
     public Task<IReadOnlyList<CandidateDto>> EnrolAsync(Guid selectionId, params Guid[] employeeIds) =>
-        app.Send(new EnrolCandidatesCommand(employeeIds) { SelectionId = selectionId });
+        app.Send(new EnrolCandidatesCommand(selectionId, employeeIds));
 
     public Task<ScoringRunDto> ScoreAsync(Guid selectionId) => app.Send(new RunScoringCommand(selectionId));
 

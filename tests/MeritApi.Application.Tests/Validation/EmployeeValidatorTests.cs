@@ -59,7 +59,7 @@ public sealed class RegisterEmployeeValidatorTests : ValidatorFixture
 public sealed class RecordCompetencyAssessmentValidatorTests : ValidatorFixture
 {
     private RecordCompetencyAssessmentCommand Valid =>
-        new("M-INTEGRITY", 3, Clock.Today.AddYears(-1), "UPT Penilaian Kompetensi") { EmployeeId = Guid.NewGuid() };
+        new(Guid.NewGuid(), "M-INTEGRITY", 3, Clock.Today.AddYears(-1), "UPT Penilaian Kompetensi");
 
     [Test]
     public void A_complete_assessment_is_valid() => AssertValid(Valid);
@@ -111,7 +111,7 @@ public sealed class RecordCompetencyAssessmentValidatorTests : ValidatorFixture
 public sealed class RecordPerformanceRatingValidatorTests : ValidatorFixture
 {
     private static RecordPerformanceRatingCommand Rating(int year, PerformanceRating? rating = PerformanceRating.Good) =>
-        new(rating) { EmployeeId = Guid.NewGuid(), Year = year };
+        new(Guid.NewGuid(), year, rating);
 
     [TestCase(2000)]
     [TestCase(2018)]

@@ -149,7 +149,7 @@ public sealed class ReplaceCompetencyStandardValidatorTests : ValidatorFixture
     private static CompetencyRequirementInput Line(string code, int level) => new(code, level);
 
     private static ReplaceCompetencyStandardCommand With(params CompetencyRequirementInput[] lines) =>
-        new(lines) { PositionId = Guid.NewGuid() };
+        new(Guid.NewGuid(), lines);
 
     [Test]
     public void A_valid_standard_is_valid() => AssertValid(With(Line("M-INTEGRITY", 3), Line("T-BUDGETING", 5)));
@@ -157,7 +157,7 @@ public sealed class ReplaceCompetencyStandardValidatorTests : ValidatorFixture
     [Test]
     public void Errors_are_reported_under_requirements()
     {
-        AssertInvalid(new ReplaceCompetencyStandardCommand(null), "requirements");
+        AssertInvalid(new ReplaceCompetencyStandardCommand(Guid.NewGuid(), null), "requirements");
         AssertInvalid(With(), "requirements");
         AssertInvalid(With(Line("M-INTEGRITY", 3), Line("M-INTEGRITY", 4)), "requirements");
         AssertInvalid(With(Line("M-INTEGRITY", 3), Line("T-BUDGETING", 0)), "requirements[1].requiredLevel");

@@ -146,7 +146,7 @@ public sealed class OpenSelectionValidatorTests : ValidatorFixture
 
 public sealed class EnrolCandidatesValidatorTests : ValidatorFixture
 {
-    private static EnrolCandidatesCommand Enrol(IReadOnlyList<Guid>? ids) => new(ids) { SelectionId = Guid.NewGuid() };
+    private static EnrolCandidatesCommand Enrol(IReadOnlyList<Guid>? ids) => new(Guid.NewGuid(), ids);
 
     private static List<Guid> NewIds(int count) => [.. Enumerable.Range(0, count).Select(_ => Guid.NewGuid())];
 

@@ -1,4 +1,4 @@
-using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Idempotency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

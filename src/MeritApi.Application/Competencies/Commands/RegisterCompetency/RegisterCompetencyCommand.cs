@@ -1,4 +1,4 @@
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Competencies;
 
@@ -11,7 +11,7 @@ namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 /// listed for auditors.
 /// </summary>
 public sealed record RegisterCompetencyCommand(string? Code, string? Name, CompetencyCategory? Category, string? Description,
-    string? Justification = null) : ICommand<CompetencyDto>, IAuditedCommand
+    string? Justification = null) : Command<CompetencyDto>, IAuditedCommand
 {
     public static string AuditName => "RegisterCompetency";
 }

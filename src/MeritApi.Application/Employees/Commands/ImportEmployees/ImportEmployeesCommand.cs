@@ -1,4 +1,4 @@
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
@@ -8,7 +8,7 @@ namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 /// none. Re-sending the same batch changes nothing: an identical assessment is not added twice and a rating of a year
 /// is only rewritten when it differs.
 /// </summary>
-public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : ICommand<ImportSummaryDto>, IAuditedCommand
+public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : Command<ImportSummaryDto>, IAuditedCommand
 {
     public static string AuditName => "ImportEmployees";
 

@@ -1,5 +1,4 @@
-using System.Text.Json.Serialization;
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
@@ -8,11 +7,8 @@ namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 /// Records an assessed competency level. Assessments accumulate; scoring uses the most recent one of each
 /// competency (by assessment date, then by when it was recorded).
 /// </summary>
-public sealed record RecordCompetencyAssessmentCommand(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
-    : ICommand<CompetencyAssessmentDto>, IAuditedCommand
+public sealed record RecordCompetencyAssessmentCommand(Guid EmployeeId, string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
+    : Command<CompetencyAssessmentDto>, IAuditedCommand
 {
     public static string AuditName => "RecordCompetencyAssessment";
-
-    [JsonIgnore]
-    public Guid EmployeeId { get; init; }
 }

@@ -1,4 +1,4 @@
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Positions;
 
@@ -10,7 +10,7 @@ public sealed record CreatePositionCommand(
     string? Title,
     PositionKind? Kind,
     string? MinimumGrade,
-    IReadOnlyList<CompetencyRequirementInput>? Standard) : ICommand<PositionDto>, IAuditedCommand
+    IReadOnlyList<CompetencyRequirementInput>? Standard) : Command<PositionDto>, IAuditedCommand
 {
     public static string AuditName => "CreatePosition";
 }

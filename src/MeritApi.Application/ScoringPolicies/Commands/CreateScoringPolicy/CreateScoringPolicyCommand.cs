@@ -1,4 +1,4 @@
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
@@ -15,7 +15,7 @@ public sealed record CreateScoringPolicyCommand(
     IReadOnlyList<decimal>? PerformanceYearWeights,
     JpmBandSet? BandSet,
     PerformanceRating? MinimumRating,
-    string? Description) : ICommand<ScoringPolicyDto>, IAuditedCommand
+    string? Description) : Command<ScoringPolicyDto>, IAuditedCommand
 {
     public static string AuditName => "CreateScoringPolicy";
 }

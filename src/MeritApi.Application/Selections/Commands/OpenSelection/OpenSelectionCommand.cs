@@ -1,4 +1,4 @@
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Selections;
 
@@ -14,7 +14,7 @@ public sealed record OpenSelectionCommand(
     int? Places,
     int? PolicyVersion,
     int? LatestPerformanceYear,
-    string? Reference) : ICommand<SelectionDto>, IAuditedCommand
+    string? Reference) : Command<SelectionDto>, IAuditedCommand
 {
     public static string AuditName => "OpenSelection";
 }

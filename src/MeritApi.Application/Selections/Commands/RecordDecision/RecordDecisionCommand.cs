@@ -1,5 +1,4 @@
-using System.Text.Json.Serialization;
-using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Selections.Commands.RecordDecision;
@@ -10,11 +9,8 @@ namespace MeritApi.Application.Selections.Commands.RecordDecision;
 /// at least <see cref="Domain.Decisions.SelectionDecision.MinimumJustificationLength"/> characters: within the best 3n it
 /// is a reasoned choice, beyond them a merit deviation. An ineligible candidate cannot be chosen.
 /// </summary>
-public sealed record RecordDecisionCommand(Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
-    : ICommand<DecisionDto>, IAuditedCommand
+public sealed record RecordDecisionCommand(Guid SelectionId, Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
+    : Command<DecisionDto>, IAuditedCommand
 {
     public static string AuditName => "RecordDecision";
-
-    [JsonIgnore]
-    public Guid SelectionId { get; init; }
 }

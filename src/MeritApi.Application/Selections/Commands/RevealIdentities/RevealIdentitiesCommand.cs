@@ -10,7 +10,7 @@ namespace MeritApi.Application.Selections.Commands.RevealIdentities;
 /// The committee lifts blind review once it has the ranking: shortlists then show names. An audited command like
 /// any other, so the trail shows who saw identities and when.
 /// </summary>
-public sealed record RevealIdentitiesCommand(Guid SelectionId) : ICommand<SelectionDto>, IAuditedCommand
+public sealed record RevealIdentitiesCommand(Guid SelectionId) : Command<SelectionDto>, IAuditedCommand
 {
     public static string AuditName => "RevealIdentities";
 }

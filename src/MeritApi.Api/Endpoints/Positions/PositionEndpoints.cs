@@ -3,19 +3,17 @@ using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Positions;
-using MeritApi.Application.Positions.Commands.CreatePosition;
-using MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
 using MeritApi.Application.Positions.Queries.GetPosition;
 using MeritApi.Application.Positions.Queries.ListPositions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.Positions;
 
 public static class PositionEndpoints
 {
     public static void MapPositionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/positions").WithTags("Positions").AddEndpointFilter<IdempotencyFilter>();
+        var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
 
         group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem).WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
         group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).RequireAuthorization(Policies.HrSystem)
@@ -26,15 +24,16 @@ public static class PositionEndpoints
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List positions").ProducesReadProblems();
     }
 
-    private static async Task<Created<PositionDto>> Create(CreatePositionCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<PositionDto>> Create(CreatePositionRequest request, IdempotencyHeader idempotency, ISender sender,
+        CancellationToken ct)
     {
-        var position = await sender.Send(command, ct);
+        var position = await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/positions/{position.Id}", position);
     }
 
-    private static async Task<Ok<PositionDto>> ReplaceStandard(Guid id, ReplaceCompetencyStandardCommand command, ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(command with { PositionId = id }, ct));
+    private static async Task<Ok<PositionDto>> ReplaceStandard(Guid id, ReplaceCompetencyStandardRequest request,
+        IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct));
 
     private static async Task<Ok<PositionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetPositionQuery(id), ct));

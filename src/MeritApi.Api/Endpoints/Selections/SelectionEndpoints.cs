@@ -5,8 +5,6 @@ using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Selections;
 using MeritApi.Application.Selections.Commands.EnrolCandidates;
-using MeritApi.Application.Selections.Commands.OpenSelection;
-using MeritApi.Application.Selections.Commands.RecordDecision;
 using MeritApi.Application.Selections.Commands.RevealIdentities;
 using MeritApi.Application.Selections.Commands.RunScoring;
 using MeritApi.Application.Selections.Queries.GetCandidateResult;
@@ -21,16 +19,15 @@ using MeritApi.Application.Selections.Queries.ListSelections;
 using MeritApi.Domain.Selections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.Selections;
 
 public static class SelectionEndpoints
 {
     public static void MapSelectionEndpoints(this IEndpointRouteBuilder app)
     {
-        // Filters run in the order added: the committee scope is checked before an idempotency key is looked at, so a replay
-        // is authorized exactly as the original request was.
-        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<CommitteeScopeFilter>()
-            .AddEndpointFilter<IdempotencyFilter>();
+        // The committee scope is checked before the endpoint sends its command, so a replay of a stored answer is
+        // authorized exactly as the original request was.
+        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<CommitteeScopeFilter>();
 
         group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)").ProducesWriteProblems();
         group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first").ProducesReadProblems();
@@ -76,9 +73,10 @@ public static class SelectionEndpoints
             .ProducesReadProblems();
     }
 
-    private static async Task<Created<SelectionDto>> Open(OpenSelectionCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<SelectionDto>> Open(OpenSelectionRequest request, IdempotencyHeader idempotency, ISender sender,
+        CancellationToken ct)
     {
-        var selection = await sender.Send(command, ct);
+        var selection = await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/selections/{selection.Id}", selection);
     }
 
@@ -89,17 +87,17 @@ public static class SelectionEndpoints
     private static async Task<Ok<SelectionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSelectionQuery(id), ct));
 
-    private static async Task<Ok<IReadOnlyList<CandidateDto>>> Enrol(Guid id, EnrolCandidatesCommand command, ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(command with { SelectionId = id }, ct));
+    private static async Task<Ok<IReadOnlyList<CandidateDto>>> Enrol(Guid id, EnrolCandidatesRequest request, IdempotencyHeader idempotency,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct));
 
     private static async Task<Ok<PagedList<CandidateDto>>> ListCandidates(Guid id, ISender sender, CancellationToken ct,
         int page = 1, int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await sender.Send(new ListCandidatesQuery(id, page, pageSize), ct));
 
-    private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, ISender sender, CancellationToken ct)
+    private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct)
     {
-        var run = await sender.Send(new RunScoringCommand(id), ct);
+        var run = await sender.Send(new RunScoringCommand(id) { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/selections/{id}/scoring-runs/{run.Id}", run);
     }
 
@@ -114,9 +112,10 @@ public static class SelectionEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCandidateResultQuery(id, runId, candidateId), ct));
 
-    private static async Task<Created<DecisionDto>> Decide(Guid id, RecordDecisionCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<DecisionDto>> Decide(Guid id, RecordDecisionRequest request, IdempotencyHeader idempotency,
+        ISender sender, CancellationToken ct)
     {
-        var decision = await sender.Send(command with { SelectionId = id }, ct);
+        var decision = await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/selections/{id}/decision", decision);
     }
 
@@ -143,6 +142,6 @@ public static class SelectionEndpoints
         return TypedResults.Text(ShortlistCsv.Render(shortlist), $"{ShortlistCsv.ContentType}; charset=utf-8");
     }
 
-    private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new RevealIdentitiesCommand(id), ct));
+    private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RevealIdentitiesCommand(id) { IdempotencyKey = idempotency.Key }, ct));
 }

@@ -1,7 +1,10 @@
 using Mediator;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Behaviours;
+using MeritApi.Application.Common.Idempotency;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
+using Microsoft.Extensions.Options;
 
 namespace MeritApi.Application.Tests.Common.Behaviours;
 
@@ -9,10 +12,10 @@ namespace MeritApi.Application.Tests.Common.Behaviours;
 /// Each command declares the name the audit trail knows it by, and reports the records it changed: a command that
 /// forgets is refused before anything is saved.
 /// </summary>
-public sealed class AuditBehaviourTests
+public sealed class TransactionBehaviourTests
 {
-    private static readonly Type[] Commands = [.. typeof(AuditBehaviour<,>).Assembly.GetTypes()
-        .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>)))];
+    private static readonly Type[] Commands = [.. typeof(TransactionBehaviour<,>).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>)))];
 
     [Test]
     public void Every_command_declares_its_audit_name_and_the_names_are_the_ones_the_trail_already_holds()
@@ -30,7 +33,7 @@ public sealed class AuditBehaviourTests
         Assert.That(names, Is.Unique);
     }
 
-    private sealed record ForgetfulCommand : ICommand<int>, IAuditedCommand
+    private sealed record ForgetfulCommand : Command<int>, IAuditedCommand
     {
         public static string AuditName => "Forgetful";
     }
@@ -44,11 +47,18 @@ public sealed class AuditBehaviourTests
         public string? BodyDigest => null;
     }
 
+    /// <summary>Runs the work as given: this test needs no transaction, only the order of the behaviour's steps.</summary>
+    private sealed class DirectUnitOfWork : IUnitOfWork
+    {
+        public Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) => work(cancellationToken);
+    }
+
     [Test]
     public void A_command_that_touches_no_record_is_refused_before_anything_is_saved()
     {
-        // No database and no trail: the refusal comes before either would be used.
-        var behaviour = new AuditBehaviour<ForgetfulCommand, int>(db: null!, trail: null!, new AuditScope(), new Request());
+        // No database, no trail and no key store: the refusal comes before any of them would be used.
+        var behaviour = new TransactionBehaviour<ForgetfulCommand, int>(new DirectUnitOfWork(), db: null!, trail: null!, new AuditScope(),
+            new Request(), idempotency: null!, new IdempotentReplay(), Options.Create(new IdempotencyOptions()), TimeProvider.System);
         var refused = Assert.ThrowsAsync<InvalidOperationException>(async () =>
             await behaviour.Handle(new ForgetfulCommand(), (_, _) => ValueTask.FromResult(1), CancellationToken.None));
         Assert.That(refused!.Message, Does.Contain("Forgetful touched no record"));

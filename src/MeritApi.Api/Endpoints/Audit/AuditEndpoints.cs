@@ -1,5 +1,5 @@
 using Mediator;
-using MeritApi.Api.Infrastructure;
+using MeritApi.Api.Endpoints.Competencies;
 using MeritApi.Api.Rendering;
 using MeritApi.Api.Security;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
@@ -12,7 +12,7 @@ using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Rationales;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.Audit;
 
 public static class AuditEndpoints
 {
@@ -29,7 +29,7 @@ public static class AuditEndpoints
             .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.")
             .ProducesReadProblems();
 
-        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").AddEndpointFilter<IdempotencyFilter>();
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
         audit.MapGet("/entries", ListEntries).RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)").ProducesReadProblems();
         audit.MapGet("/verification", VerifyChain).RequireAuthorization(Policies.Auditor).WithSummary("Verify the audit trail's hash chain end to end (auditor)")
             .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry). " +

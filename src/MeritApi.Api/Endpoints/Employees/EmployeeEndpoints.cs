@@ -4,21 +4,18 @@ using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Employees;
 using MeritApi.Application.Employees.Commands.ImportEmployees;
-using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
-using MeritApi.Application.Employees.Commands.RecordPerformanceRating;
-using MeritApi.Application.Employees.Commands.RegisterEmployee;
 using MeritApi.Application.Employees.Queries.GetEmployee;
 using MeritApi.Application.Employees.Queries.ListEmployees;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.Employees;
 
 public static class EmployeeEndpoints
 {
     public static void MapEmployeeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence").AddEndpointFilter<IdempotencyFilter>();
+        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence");
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
@@ -44,25 +41,27 @@ public static class EmployeeEndpoints
     /// <summary>10,000 rows with their evidence fit comfortably; the API's default limit is far smaller.</summary>
     public const long ImportMaxRequestBytes = WebApi.MaxAnyRequestBytes;
 
-    private static async Task<Ok<ImportSummaryDto>> Import(ImportEmployeesCommand command, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(command, ct));
+    private static async Task<Ok<ImportSummaryDto>> Import(ImportEmployeesRequest request, IdempotencyHeader idempotency, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct));
 
-    private static async Task<Created<EmployeeDto>> Register(RegisterEmployeeCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<EmployeeDto>> Register(RegisterEmployeeRequest request, IdempotencyHeader idempotency, ISender sender,
+        CancellationToken ct)
     {
-        var employee = await sender.Send(command, ct);
+        var employee = await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/employees/{employee.Id}", employee);
     }
 
-    private static async Task<Created<CompetencyAssessmentDto>> RecordAssessment(Guid id, RecordCompetencyAssessmentCommand command,
-        ISender sender, CancellationToken ct)
+    private static async Task<Created<CompetencyAssessmentDto>> RecordAssessment(Guid id, RecordCompetencyAssessmentRequest request,
+        IdempotencyHeader idempotency, ISender sender, CancellationToken ct)
     {
-        var assessment = await sender.Send(command with { EmployeeId = id }, ct);
+        var assessment = await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/employees/{id}", assessment);
     }
 
-    private static async Task<Ok<PerformanceRatingDto>> RecordRating(Guid id, int year, RecordPerformanceRatingCommand command,
-        ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(command with { EmployeeId = id, Year = year }, ct));
+    private static async Task<Ok<PerformanceRatingDto>> RecordRating(Guid id, int year, RecordPerformanceRatingRequest request,
+        IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(request.ToCommand(id, year) with { IdempotencyKey = idempotency.Key }, ct));
 
     private static async Task<Ok<EmployeeDetailsDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeQuery(id), ct));

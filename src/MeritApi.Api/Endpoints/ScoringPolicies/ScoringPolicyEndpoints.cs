@@ -3,18 +3,17 @@ using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.ScoringPolicies;
-using MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
 using MeritApi.Application.ScoringPolicies.Queries.GetScoringPolicy;
 using MeritApi.Application.ScoringPolicies.Queries.ListScoringPolicies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.ScoringPolicies;
 
 public static class ScoringPolicyEndpoints
 {
     public static void MapScoringPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies").AddEndpointFilter<IdempotencyFilter>();
+        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
 
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Define the next scoring policy version (administrator)")
             .WithDescription("Versions are immutable: a change of rules is always a new version.")
@@ -23,9 +22,10 @@ public static class ScoringPolicyEndpoints
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first").ProducesReadProblems();
     }
 
-    private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyRequest request, IdempotencyHeader idempotency,
+        ISender sender, CancellationToken ct)
     {
-        var policy = await sender.Send(command, ct);
+        var policy = await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/scoring-policies/{policy.Version}", policy);
     }
 

@@ -3,18 +3,17 @@ using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Competencies;
-using MeritApi.Application.Competencies.Commands.RegisterCompetency;
 using MeritApi.Application.Competencies.Queries.ListCompetencies;
 using MeritApi.Domain.Competencies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MeritApi.Api.Endpoints;
+namespace MeritApi.Api.Endpoints.Competencies;
 
 public static class CompetencyEndpoints
 {
     public static void MapCompetencyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies").AddEndpointFilter<IdempotencyFilter>();
+        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies");
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin).WithSummary("Register a competency in the dictionary (HR system, administrator)")
             .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones. " +
@@ -26,9 +25,10 @@ public static class CompetencyEndpoints
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary").ProducesReadProblems();
     }
 
-    private static async Task<Created<CompetencyDto>> Register(RegisterCompetencyCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<CompetencyDto>> Register(RegisterCompetencyRequest request, IdempotencyHeader idempotency,
+        ISender sender, CancellationToken ct)
     {
-        var competency = await sender.Send(command, ct);
+        var competency = await sender.Send(request.ToCommand() with { IdempotencyKey = idempotency.Key }, ct);
         return TypedResults.Created($"/api/v1/competencies/{competency.Code}", competency);
     }
 
