@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace MeritApi.Api.Infrastructure;
 
 /// <summary>
-/// Maps every exception to RFC 9457 problem details with a stable type. Bad input is a 4xx naming the
-/// field; an unreachable database (refused, lost, shutting down, timed out, lost mid-commit) is a 503 with
-/// Retry-After; anything else is a 500 that reveals nothing.
+/// Maps this project's own exceptions (and the framework's request-reading failures, by their status) to RFC 9457 problem
+/// details with a stable type: bad input is a 4xx naming the field, an unreachable database (refused, lost, shutting down,
+/// timed out, lost mid-commit) is a 503 with Retry-After. Anything else, an ArgumentException included, is a bug: a 500
+/// that reveals nothing, logged.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -45,6 +46,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName)
             .ToDictionary(g => string.IsNullOrEmpty(g.Key) ? "body" : g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        InvalidFieldException f => WithRule(Validation(new() { [f.Field] = [f.Message] }), f.Rule),
         NonMeritVocabularyException v => WithRule(Validation(new() { [v.Field] = [v.Message] }, ProblemTypes.NonMeritVocabulary,
             "Non-merit vocabulary refused"), v.Rule),
         IdempotencyKeyReusedException r => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
@@ -55,12 +57,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         DomainException d => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", d.Message), d.Rule),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
-        // Domain guards name the field (as the parameter) they refuse; the message is for the client, without .NET's suffix.
-        ArgumentException a => Validation(new()
-        {
-            [a.ParamName ?? "body"] = [a.ParamName is null ? a.Message : a.Message.Replace($" (Parameter '{a.ParamName}')", "", StringComparison.Ordinal)],
-        }),
-        FormatException f => Validation(new() { ["body"] = [f.Message] }),
         CommitOutcomeUnknownException => ServiceUnavailable.Problem(ServiceUnavailable.CommitOutcomeUnknown),
         _ when DatabaseFailures.IsUnavailable(exception) => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
         // Cancelled without the client going away (that one the framework answers 499 itself): the request's time limit.

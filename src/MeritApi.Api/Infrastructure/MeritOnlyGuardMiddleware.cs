@@ -84,7 +84,7 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
         catch (JsonException ex)
         {
             await WriteAsync(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest,
-                "Malformed JSON", $"The request body is not valid JSON: {JsonErrors.DescribeSyntax(ex)}", null);
+                "Malformed JSON", JsonErrors.DescribeSyntax(ex), null);
             return;
         }
 

@@ -33,7 +33,8 @@ public sealed partial class Competency
                 ? throw new NonMeritVocabularyException(field, terms)
                 : new VocabularyExemption(terms, justification);
         else if (justification is not null)
-            throw new ArgumentException("This competency uses no non-merit term, so it needs no justification; leave it out.", nameof(justification));
+            throw new InvalidFieldException("justification", "justification-not-needed",
+                "This competency uses no non-merit term, so it needs no justification; leave it out.");
     }
 
     public string Code { get; private set; }
@@ -87,9 +88,9 @@ public sealed class VocabularyExemption
     {
         var text = justification.Text?.Trim() ?? string.Empty;
         if (text.Length < VocabularyJustification.MinimumLength)
-            throw new ArgumentException(
+            throw new InvalidFieldException("justification", "justification-required",
                 $"A justification of at least {VocabularyJustification.MinimumLength} characters must say why the term(s) " +
-                $"{string.Join(", ", terms.Select(t => $"'{t}'"))} name a skill and not a non-merit ground.", nameof(justification));
+                $"{string.Join(", ", terms.Select(t => $"'{t}'"))} name a skill and not a non-merit ground.");
         Terms = [.. terms];
         Justification = Guard.NotBlank(text, nameof(justification), VocabularyJustification.MaxLength);
         ApprovedBy = justification.ApprovedBy;

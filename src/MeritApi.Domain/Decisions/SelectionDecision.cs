@@ -73,11 +73,10 @@ public sealed class SelectionDecision
                     $"Candidate {result.CandidateCode} is not eligible and cannot be chosen: {string.Join(" ", result.IneligibilityReasons.Select(r => r.Detail))}");
             var standing = StandingOf(rank, Places);
             if (standing != ChoiceStanding.TopRanked && (Justification?.Length ?? 0) < MinimumJustificationLength)
-                throw new ArgumentException(
+                throw new InvalidFieldException("justification", "justification-required",
                     $"Candidate {result.CandidateCode} is ranked {rank}, outside the top {Places}: choosing them needs a written justification " +
                     $"of at least {MinimumJustificationLength} characters, and is recorded as " +
-                    (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})." : "a merit deviation."),
-                    nameof(justification));
+                    (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})." : "a merit deviation."));
             _choices.Add(new DecisionChoice(result, standing));
         }
     }

@@ -1,3 +1,4 @@
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.MeritOnly;
 
@@ -45,10 +46,11 @@ public sealed class NonMeritVocabularyTests
         Assert.That((approved.VocabularyExemption!.Terms, approved.VocabularyExemption.ApprovedBy, approved.VocabularyExemption.ApprovedAt),
             Is.EqualTo(((IReadOnlyList<string>)["agama"], "admin-1", at)));
 
-        Assert.Throws<ArgumentException>(() => new Competency("T-AGAMA", "Penyuluhan agama", CompetencyCategory.Technical, null,
-            new VocabularyJustification("short", "admin-1", at)));
-        Assert.Throws<ArgumentException>(() => new Competency("T-KARIER", "Konseling karier", CompetencyCategory.Technical, null,
-            new VocabularyJustification("The religious counsellor's counselling skill, not a religion.", "admin-1", at)));
+        Assert.That(Assert.Throws<InvalidFieldException>(() => new Competency("T-AGAMA", "Penyuluhan agama", CompetencyCategory.Technical, null,
+            new VocabularyJustification("short", "admin-1", at)))!.Rule, Is.EqualTo("justification-required"));
+        Assert.That(Assert.Throws<InvalidFieldException>(() => new Competency("T-KARIER", "Konseling karier", CompetencyCategory.Technical, null,
+            new VocabularyJustification("The religious counsellor's counselling skill, not a religion.", "admin-1", at)))!.Rule,
+            Is.EqualTo("justification-not-needed"));
         Assert.That(new Competency("T-KARIER", "Konseling karier", CompetencyCategory.Technical).VocabularyExemption, Is.Null);
     }
 }
