@@ -47,5 +47,5 @@ public sealed record CandidateScore(
 {
     public bool Eligible => IneligibilityReasons.Count == 0;
 
-    public RankKey RankKey => new(MeritScore, JobPersonMatch.Percentage, (int?)Performance.LatestRating ?? 0);
+    public RankKey RankKey => RankKey.Of(MeritScore, JobPersonMatch.Percentage, Performance.LatestRating);
 }

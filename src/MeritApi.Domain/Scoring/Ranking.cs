@@ -1,8 +1,17 @@
+using MeritApi.Domain.Employees;
+
 namespace MeritApi.Domain.Scoring;
 
 /// <summary>What an eligible candidate is ordered by, in order of precedence.</summary>
 public readonly record struct RankKey(decimal MeritScore, decimal Jpm, int LatestRating) : IComparable<RankKey>
 {
+    /// <summary>
+    /// The key of a scored candidate: without a latest SKP rating the last tie-break counts it lowest. The one place the key
+    /// is built, for scoring and for its verification alike (only eligible candidates are ranked).
+    /// </summary>
+    public static RankKey Of(decimal meritScore, decimal jpm, PerformanceRating? latestRating) =>
+        new(meritScore, jpm, (int?)latestRating ?? 0);
+
     public int CompareTo(RankKey other)
     {
         var byMerit = MeritScore.CompareTo(other.MeritScore);

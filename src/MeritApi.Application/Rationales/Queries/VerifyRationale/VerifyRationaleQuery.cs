@@ -47,7 +47,7 @@ internal sealed class VerifyRationaleQueryHandler(IApplicationDbContext db) : IQ
             .ToListAsync(cancellationToken);
         var rankKeys = keys.Select(k => k.CandidateId == result.CandidateId
                 ? recomputed.Eligible ? recomputed.RankKey : (RankKey?)null
-                : k.Eligible ? new RankKey(k.MeritScore, k.Jpm, (int?)k.LatestRating ?? 0) : (RankKey?)null)
+                : k.Eligible ? RankKey.Of(k.MeritScore, k.Jpm, k.LatestRating) : (RankKey?)null)
             .ToList();
         var recomputedRank = Ranking.Rank(rankKeys)[keys.FindIndex(k => k.CandidateId == result.CandidateId)];
         var differences = RationaleVerifier.Compare(result, recomputed, recomputedRank);
