@@ -1,0 +1,160 @@
+using MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
+using MeritApi.Application.Tests.Support;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Rationales;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MeritApi.Application.Tests.Selections.Commands.RunScoring;
+
+/// <summary>
+/// The optimised scoring path (streaming reads into arrays, bulk COPY of the results, parallel seals, statement-level
+/// reference checks) must store exactly what the plain domain computation gives on the same evidence. Thousands of
+/// random candidates: several assessments per competency (the latest by date assessed, then by time recorded, must
+/// win, including same-day re-assessments), assessments of competencies outside the standard, missing assessments,
+/// ratings outside the counted years, missing ratings, grades on both sides of the minimum, and many ties.
+/// </summary>
+public sealed class ScoringEquivalenceTests : IntegrationFixture
+{
+    private const int Candidates = 3000;
+    private const int LatestYear = 2024; // the test clock says 2025-06-15
+    private const string MinimumGrade = "III/b";
+
+    private static readonly string[] Grades = ["II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/e"];
+
+    private sealed record Assessment(string Code, int Level, DateOnly AssessedOn, DateTimeOffset RecordedAt);
+
+    private sealed record Person(Guid Id, string Nip, string Grade, List<Assessment> Assessments, Dictionary<int, PerformanceRating> Ratings);
+
+    [Test]
+    public async Task Stored_results_of_thousands_of_random_candidates_equal_the_plain_domain_computation()
+    {
+        var t1 = await Given.CompetencyAsync();
+        var t2 = await Given.CompetencyAsync();
+        // Required levels adding up to 20 (JPM in steps of 5) and equal year weights under a lenient minimum rating, so
+        // that equal merit scores with different JPMs, and equal JPMs with different latest ratings, both occur.
+        (string Code, int Level)[] standard = [(t1.Code, 4), (t2.Code, 5), ("M-INTEGRITY", 4), ("M-COOPERATION", 2), ("M-COMMUNICATION", 5)];
+        var policy = await App.Send(new CreateScoringPolicyCommand(0.5m, 0.5m, [0.5m, 0.5m], JpmBandSet.Filling, PerformanceRating.NeedsImprovement,
+            "Equal year weights (equivalence test)"));
+        var position = await Given.PositionAsync(MinimumGrade, standard);
+        var selection = await Given.SelectionAsync(position.Id, policy.Version);
+        var people = RandomPeople(new Random(20261123), [.. standard.Select(s => s.Code), "M-CHANGE"]);
+        await InsertAsync(people);
+        var enrolled = await Given.EnrolAsync(selection.Id, [.. people.Select(p => p.Id)]);
+
+        var run = await Given.ScoreAsync(selection.Id);
+
+        // The plain computation: LINQ over the generated evidence, the domain scorer and the domain ranking.
+        await using var db = Database.CreateDbContext();
+        var storedPolicy = await db.ScoringPolicies.AsNoTracking().SingleAsync(p => p.Version == selection.PolicyVersion);
+        var context = new ScoringContext(storedPolicy, [.. standard.OrderBy(s => s.Code, StringComparer.Ordinal)], Grade.Parse(MinimumGrade), LatestYear);
+        var scores = people.Select((p, i) => MeritScorer.Score(context, new CandidateEvidence(enrolled[i].Id, Grade.Parse(p.Grade),
+                p.Assessments.GroupBy(a => a.Code)
+                    .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).First().Level),
+                p.Ratings)))
+            .ToList();
+        var ranks = Ranking.Rank(scores);
+
+        var stored = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id).ToDictionaryAsync(r => r.CandidateId);
+        Assert.That((run.CandidateCount, run.EligibleCount, stored.Count), Is.EqualTo((Candidates, scores.Count(s => s.Eligible), Candidates)));
+        // The data must exercise what it claims to: ineligible candidates, shared ranks and every tie-break.
+        Assert.That(ranks.Where(r => r is not null).Select(r => r!.Value.DecidedBy).Distinct(),
+            Is.EquivalentTo(Enum.GetValues<RankDecision>()));
+        Assert.That(scores.Count(s => !s.Eligible), Is.GreaterThan(Candidates / 10));
+
+        var mismatches = new List<string>();
+        for (var i = 0; i < Candidates; i++)
+        {
+            var (score, rank, person) = (scores[i], ranks[i], people[i]);
+            var result = stored[enrolled[i].Id];
+            var expected = (score.JobPersonMatch.Percentage, score.Band, string.Join(';', score.JobPersonMatch.Gaps), score.Performance.Score,
+                string.Join(';', score.Performance.Years), score.Performance.LatestRating, score.MeritScore, score.TalentBox.Number, score.Eligible,
+                string.Join(';', score.IneligibilityReasons), rank?.Rank, rank?.DecidedBy, Grade.Parse(person.Grade), enrolled[i].Code,
+                person.Id);
+            var actual = (result.Jpm, result.JpmBand, string.Join(';', result.CompetencyGaps), result.PerformanceScore,
+                string.Join(';', result.PerformanceYears), result.LatestRating, result.MeritScore, result.TalentBox, result.Eligible,
+                string.Join(';', result.IneligibilityReasons), result.Rank, result.RankDecidedBy, result.Grade, result.CandidateCode,
+                result.EmployeeId);
+            if (actual != expected)
+                mismatches.Add($"candidate {enrolled[i].Code}:\n  expected {expected}\n  stored   {actual}");
+            // Each seal is the hash of the rationale of exactly these figures.
+            if (RationaleBuilder.Build(selection.Id, storedPolicy, Grade.Parse(MinimumGrade), result).Seal != result.Seal)
+                mismatches.Add($"candidate {enrolled[i].Code}: the stored seal is not the seal of its rationale");
+        }
+        Assert.That(mismatches, Is.Empty, $"{mismatches.Count} of {Candidates} candidates differ");
+        Assert.That(run.Id, Is.Not.EqualTo(Guid.Empty));
+        var digest = ScoringRun.DigestOf(stored.Values.Select(r => (r.CandidateId, r.Seal)));
+        Assert.That(await db.ScoringRuns.Where(r => r.Id == run.Id).Select(r => r.ResultsDigest).SingleAsync(), Is.EqualTo(digest));
+    }
+
+    private static List<Person> RandomPeople(Random random, string[] codes)
+    {
+        // Few distinct levels and ratings, so that merit scores, JPMs and latest ratings tie often.
+        var ratings = Enum.GetValues<PerformanceRating>();
+        var recordedBase = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, Candidates).Select(_ =>
+        {
+            var assessments = new List<Assessment>();
+            foreach (var code in codes)
+            {
+                var count = random.Next(0, 4); // 0: never assessed
+                var day = new DateOnly(2022, 1, 1).AddDays(random.Next(0, 40));
+                for (var a = 0; a < count; a++)
+                {
+                    // Same-day re-assessments happen: then the later recording counts.
+                    var on = random.Next(3) == 0 ? day : day.AddDays(random.Next(-30, 30));
+                    assessments.Add(new Assessment(code, random.Next(1, 6), on, recordedBase.AddMinutes(random.Next(0, 100_000))));
+                }
+            }
+            var byYear = new Dictionary<int, PerformanceRating>();
+            for (var year = LatestYear - 3; year <= LatestYear + 1; year++)
+            {
+                if (random.Next(12) > 0)
+                    byYear[year] = ratings[random.Next(ratings.Length)];
+            }
+            return new Person(Guid.CreateVersion7(), Unique.Nip(), Grades[random.Next(Grades.Length)], assessments, byYear);
+        })];
+    }
+
+    /// <summary>The evidence goes in by COPY: thousands of people through the commands would take minutes.</summary>
+    private static async Task InsertAsync(List<Person> people)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var employees = await connection.BeginBinaryImportAsync("COPY employees (id, nip, name, grade, unit) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var p in people)
+                await employees.WriteRowAsync(default, p.Id, p.Nip, "Pegawai Uji", p.Grade, "Biro Uji");
+            await employees.CompleteAsync();
+        }
+        await using (var assessments = await connection.BeginBinaryImportAsync(
+                         "COPY competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var p in people)
+                foreach (var a in p.Assessments)
+                {
+                    await assessments.StartRowAsync();
+                    await assessments.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                    await assessments.WriteAsync(p.Id, NpgsqlDbType.Uuid);
+                    await assessments.WriteAsync(a.Code, NpgsqlDbType.Varchar);
+                    await assessments.WriteAsync(a.Level, NpgsqlDbType.Integer);
+                    await assessments.WriteAsync(a.AssessedOn, NpgsqlDbType.Date);
+                    await assessments.WriteAsync($"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
+                    await assessments.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
+                }
+            await assessments.CompleteAsync();
+        }
+        await using (var ratings = await connection.BeginBinaryImportAsync(
+                         "COPY performance_ratings (employee_id, year, rating, recorded_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var p in people)
+                foreach (var (year, rating) in p.Ratings)
+                    await ratings.WriteRowAsync(default, p.Id, year, rating.ToString(), DateTimeOffset.UtcNow);
+            await ratings.CompleteAsync();
+        }
+    }
+}
