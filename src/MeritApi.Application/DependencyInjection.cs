@@ -21,8 +21,9 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            // Outermost first: refuse invalid input before a transaction opens; then the one transaction owner of commands.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+            // Outermost first: database unavailability as our own exception; refuse invalid input before a transaction
+            // opens; then the one transaction owner of commands.
+            options.PipelineBehaviors = [typeof(DatabaseAvailabilityBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IRequestContext, SystemRequestContext>();

@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddDbContextPool<MeritDbContext>(options => Configure(options, resilientConnectionString, resilience));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<IDatabaseFailures, Persistence.Resilience.DatabaseFailureClassifier>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();

@@ -4,7 +4,6 @@ using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.MeritOnly;
-using MeritApi.Infrastructure.Persistence.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -58,7 +57,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
         CommitOutcomeUnknownException => ServiceUnavailable.Problem(ServiceUnavailable.CommitOutcomeUnknown),
-        _ when DatabaseFailures.IsUnavailable(exception) => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
+        DatabaseUnavailableException => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
         // Cancelled without the client going away (that one the framework answers 499 itself): the request's time limit.
         OperationCanceledException => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error",

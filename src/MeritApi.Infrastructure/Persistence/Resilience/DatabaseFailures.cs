@@ -107,3 +107,9 @@ public static class DatabaseFailures
         return false;
     }
 }
+
+/// <summary>The Application's view of <see cref="DatabaseFailures.IsUnavailable"/>.</summary>
+internal sealed class DatabaseFailureClassifier : Application.Common.Interfaces.IDatabaseFailures
+{
+    public bool IsUnavailable(Exception exception) => DatabaseFailures.IsUnavailable(exception);
+}
