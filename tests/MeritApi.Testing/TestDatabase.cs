@@ -51,7 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private string ServerConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string prefix)
+    /// <param name="prefix">The start of the database's name.</param>
+    /// <param name="migrate">False for an empty database (the roles are set up, nothing is migrated).</param>
+    public static async Task<TestDatabase> CreateAsync(string prefix, bool migrate = true)
     {
         PostgreSqlContainer? container = null;
         var admin = Environment.GetEnvironmentVariable(ServerVariable);
@@ -88,7 +90,8 @@ public sealed class TestDatabase : IAsyncDisposable
             """);
         // PostgreSQL 15 leaves CREATE on the public schema to its owner only; older servers granted it to everyone.
         await ExecuteAsync(database.AdminConnectionString, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.RuntimeRole, NullLogger.Instance);
+        if (migrate)
+            await DatabaseMigrator.MigrateAsync(database.OwnerConnectionString, database.RuntimeRole, NullLogger.Instance);
         return database;
     }
 
@@ -102,6 +105,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>Runs SQL as the API's runtime role.</summary>
     public Task ExecuteAsync(string sql) => ExecuteAsync(ConnectionString, sql);
+
+    /// <summary>Runs SQL as the owner of the tables, as the migration step does.</summary>
+    public Task ExecuteAsOwnerAsync(string sql) => ExecuteAsync(OwnerConnectionString, sql);
 
     /// <summary>Runs SQL as the superuser, as an operator with full database access would.</summary>
     public Task ExecuteAsAdminAsync(string sql) => ExecuteAsync(AdminConnectionString, sql);

@@ -18,9 +18,18 @@ public sealed class DatabaseAvailabilityBehaviour<TMessage, TResponse>(IDatabase
         {
             return await next(message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not (DatabaseUnavailableException or CommitOutcomeUnknownException) && failures.IsUnavailable(ex))
+        catch (Exception ex) when (!CarriesItsOwnVerdict(ex) && failures.IsUnavailable(ex))
         {
             throw new DatabaseUnavailableException(ex);
         }
     }
+
+    /// <summary>
+    /// The Domain's and the Application's exceptions already say what happened (a conflict translated from a deadlock
+    /// keeps the deadlock as its inner exception, and is still a 409); only Infrastructure's and libraries' are classified.
+    /// </summary>
+    private static bool CarriesItsOwnVerdict(Exception exception) =>
+        exception is FluentValidation.ValidationException ||
+        exception.GetType().Assembly == typeof(Domain.Common.DomainException).Assembly ||
+        exception.GetType().Assembly == typeof(DatabaseUnavailableException).Assembly;
 }

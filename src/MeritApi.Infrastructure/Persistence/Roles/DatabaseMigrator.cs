@@ -1,3 +1,4 @@
+using MeritApi.Infrastructure.Persistence.Migrations.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -25,6 +26,8 @@ public static partial class DatabaseMigrator
             throw new InvalidOperationException(
                 $"The owner role and the runtime role are both '{runtimeRole}'; the API must connect as a role that owns nothing.");
 
+        await BridgeDevelopmentHistoryAsync(ownerConnectionString, cancellationToken);
+
         var options = new DbContextOptionsBuilder<MeritDbContext>();
         DependencyInjection.Configure(options, ownerConnectionString);
         await using (var db = new MeritDbContext(options.Options))
@@ -41,6 +44,18 @@ public static partial class DatabaseMigrator
         await using var grants = new NpgsqlCommand(DatabaseRoles.GrantsFor(runtimeRole), connection);
         await grants.ExecuteNonQueryAsync(cancellationToken);
         LogGranted(logger, runtimeRole);
+    }
+
+    /// <summary>
+    /// A database made by the development history of migrations, squashed before the first release, is carried over to the
+    /// squashed migration first (Persistence/Migrations/Sql/bridge_development_history.sql says exactly what it does).
+    /// </summary>
+    private static async Task BridgeDevelopmentHistoryAsync(string ownerConnectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var bridge = new NpgsqlCommand(MigrationSql.Read("bridge_development_history.sql"), connection);
+        await bridge.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The role a connection string logs in as.</summary>

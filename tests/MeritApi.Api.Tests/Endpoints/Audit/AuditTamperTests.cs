@@ -143,7 +143,10 @@ public sealed class AuditTamperTests
         var other = await ArrangeAsync(api);
         // A copy of a stored result, re-pointed: checked once per statement by a trigger (ForeignKeyViolation).
         string Copy(string run, string candidate) => $"""
-            INSERT INTO candidate_results SELECT {run}, {candidate}, employee_id, candidate_code, grade, jpm, jpm_band,
+            INSERT INTO candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, grade, jpm, jpm_band,
+                competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box, eligible,
+                ineligibility_reasons, rank, rank_decided_by, seal, list_position)
+            SELECT {run}, {candidate}, employee_id, candidate_code, grade, jpm, jpm_band,
                 competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box, eligible,
                 ineligibility_reasons, rank, rank_decided_by, seal, list_position
             FROM candidate_results WHERE scoring_run_id = '{trail.Run}' AND candidate_id = '{trail.TopCandidate}'

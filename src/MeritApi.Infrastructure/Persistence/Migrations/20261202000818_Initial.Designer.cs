@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MeritApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MeritDbContext))]
-    [Migration("20261123104049_IdentityReveal")]
-    partial class IdentityReveal
+    [Migration("20261202000818_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -123,7 +123,8 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("category");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
                     b.Property<string>("Name")
@@ -309,8 +310,9 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("CompetencyCode")
                         .HasDatabaseName("ix_competency_assessments_competency_code");
 
-                    b.HasIndex("EmployeeId", "CompetencyCode", "AssessedOn")
-                        .HasDatabaseName("ix_competency_assessments_employee_id_competency_code_assessed");
+                    b.HasIndex("EmployeeId", "CompetencyCode", "AssessedOn", "Assessor", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_competency_assessments_same_assessment");
 
                     b.ToTable("competency_assessments", null, t =>
                         {
@@ -534,7 +536,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("CompetencyGaps")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("competency_gaps");
 
                     b.Property<bool>("Eligible")
@@ -553,7 +555,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("IneligibilityReasons")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("ineligibility_reasons");
 
                     b.Property<decimal>("Jpm")
@@ -572,11 +574,9 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("latest_rating");
 
-                    b.Property<string>("MaskedNip")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("masked_nip");
+                    b.Property<int>("ListPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_position");
 
                     b.Property<decimal>("MeritScore")
                         .HasPrecision(5, 2)
@@ -590,7 +590,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("PerformanceYears")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("performance_years");
 
                     b.Property<int?>("Rank")
@@ -616,11 +616,8 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasKey("ScoringRunId", "CandidateId")
                         .HasName("pk_candidate_results");
 
-                    b.HasIndex("CandidateId")
-                        .HasDatabaseName("ix_candidate_results_candidate_id");
-
-                    b.HasIndex("ScoringRunId", "Rank")
-                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank");
+                    b.HasIndex("ScoringRunId", "Rank", "ListPosition")
+                        .HasDatabaseName("ix_candidate_results_scoring_run_id_rank_list_position");
 
                     b.ToTable("candidate_results", (string)null);
                 });
@@ -769,18 +766,13 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("key");
 
-                    b.Property<string>("Body")
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Location")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("location");
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
                     b.Property<string>("RequestFingerprint")
                         .IsRequired()
@@ -789,17 +781,59 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("request_fingerprint")
                         .IsFixedLength();
 
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response");
 
                     b.HasKey("Client", "Key")
                         .HasName("pk_idempotency_keys");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Competencies.Competency", b =>
+                {
+                    b.OwnsOne("MeritApi.Domain.Competencies.VocabularyExemption", "VocabularyExemption", b1 =>
+                        {
+                            b1.Property<string>("CompetencyCode")
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("code");
+
+                            b1.Property<DateTimeOffset>("ApprovedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("vocabulary_exemption_approved_at");
+
+                            b1.Property<string>("ApprovedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("vocabulary_exemption_approved_by");
+
+                            b1.Property<string>("Justification")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("vocabulary_exemption_justification");
+
+                            b1.PrimitiveCollection<string[]>("Terms")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("vocabulary_exemption_terms");
+
+                            b1.HasKey("CompetencyCode");
+
+                            b1.ToTable("competencies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompetencyCode")
+                                .HasConstraintName("fk_competencies_competencies_code");
+                        });
+
+                    b.Navigation("VocabularyExemption");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Decisions.SelectionDecision", b =>
@@ -962,23 +996,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_candidates_selections_selection_id");
                 });
 
-            modelBuilder.Entity("MeritApi.Domain.Selections.CandidateResult", b =>
-                {
-                    b.HasOne("MeritApi.Domain.Selections.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_candidate_results_candidates_candidate_id");
-
-                    b.HasOne("MeritApi.Domain.Selections.ScoringRun", null)
-                        .WithMany("Results")
-                        .HasForeignKey("ScoringRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_candidate_results_scoring_runs_scoring_run_id");
-                });
-
             modelBuilder.Entity("MeritApi.Domain.Selections.ScoringRun", b =>
                 {
                     b.HasOne("MeritApi.Domain.Selections.Selection", null)
@@ -1011,11 +1028,6 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("PerformanceRatings");
-                });
-
-            modelBuilder.Entity("MeritApi.Domain.Selections.ScoringRun", b =>
-                {
-                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

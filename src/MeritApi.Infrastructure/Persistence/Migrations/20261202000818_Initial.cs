@@ -1,5 +1,6 @@
 ﻿using System;
 using System.Collections.Generic;
+using MeritApi.Infrastructure.Persistence.Migrations.Sql;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -8,12 +9,65 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MeritApi.Infrastructure.Persistence.Migrations
 {
-    /// <inheritdoc />
-    public partial class InitialCreate : Migration
+    /// <summary>
+    /// The whole schema in one migration (the development history of 2026-11-23 to 2026-12-01 squashed before the first
+    /// release). A database created by that history is recognised and carried over by <see cref="Roles.DatabaseMigrator"/>.
+    /// </summary>
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    command = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    touched_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    request_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    body_digest = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    outcome_digest = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    previous_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "candidate_results",
+                columns: table => new
+                {
+                    scoring_run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    candidate_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    employee_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    candidate_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    grade = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    jpm = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    jpm_band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    competency_gaps = table.Column<string>(type: "json", nullable: false),
+                    performance_score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    performance_years = table.Column<string>(type: "json", nullable: false),
+                    latest_rating = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    merit_score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    talent_box = table.Column<int>(type: "integer", nullable: false),
+                    eligible = table.Column<bool>(type: "boolean", nullable: false),
+                    ineligibility_reasons = table.Column<string>(type: "json", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: true),
+                    rank_decided_by = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    list_position = table.Column<int>(type: "integer", nullable: false),
+                    seal = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_candidate_results", x => new { x.scoring_run_id, x.candidate_id });
+                });
+
             migrationBuilder.CreateTable(
                 name: "competencies",
                 columns: table => new
@@ -21,7 +75,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true)
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    vocabulary_exemption_terms = table.Column<string[]>(type: "text[]", nullable: true),
+                    vocabulary_exemption_justification = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    vocabulary_exemption_approved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    vocabulary_exemption_approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,6 +100,22 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_employees", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    request_fingerprint = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    response = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.client, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -67,11 +141,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     version = table.Column<int>(type: "integer", nullable: false),
                     competence_weight = table.Column<decimal>(type: "numeric(4,3)", precision: 4, scale: 3, nullable: false),
                     performance_weight = table.Column<decimal>(type: "numeric(4,3)", precision: 4, scale: 3, nullable: false),
-                    performance_year_weights = table.Column<List<decimal>>(type: "numeric(4,3)[]", nullable: false),
                     band_set = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     minimum_rating = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    performance_year_weights = table.Column<List<decimal>>(type: "numeric(4,3)[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,6 +242,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     candidate_count = table.Column<int>(type: "integer", nullable: false),
+                    identities_revealed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     scoring_run_count = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
@@ -224,10 +299,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     selection_id = table.Column<Guid>(type: "uuid", nullable: false),
                     sequence = table.Column<int>(type: "integer", nullable: false),
                     policy_version = table.Column<int>(type: "integer", nullable: false),
+                    minimum_grade = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
                     latest_performance_year = table.Column<int>(type: "integer", nullable: false),
                     scored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     candidate_count = table.Column<int>(type: "integer", nullable: false),
-                    eligible_count = table.Column<int>(type: "integer", nullable: false)
+                    eligible_count = table.Column<int>(type: "integer", nullable: false),
+                    results_digest = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -241,42 +318,60 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "candidate_results",
+                name: "selection_decisions",
                 columns: table => new
                 {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    selection_id = table.Column<Guid>(type: "uuid", nullable: false),
                     scoring_run_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    candidate_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    employee_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    candidate_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    masked_nip = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    grade = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    jpm = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    jpm_band = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    competency_gaps = table.Column<string>(type: "jsonb", nullable: false),
-                    performance_score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    performance_years = table.Column<string>(type: "jsonb", nullable: false),
-                    latest_rating = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    merit_score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    talent_box = table.Column<int>(type: "integer", nullable: false),
-                    eligible = table.Column<bool>(type: "boolean", nullable: false),
-                    ineligibility_reasons = table.Column<string>(type: "jsonb", nullable: false),
-                    rank = table.Column<int>(type: "integer", nullable: true)
+                    places = table.Column<int>(type: "integer", nullable: false),
+                    justification = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    decided_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_candidate_results", x => new { x.scoring_run_id, x.candidate_id });
+                    table.PrimaryKey("pk_selection_decisions", x => x.id);
                     table.ForeignKey(
-                        name: "fk_candidate_results_candidates_candidate_id",
+                        name: "fk_selection_decisions_scoring_runs_scoring_run_id",
+                        column: x => x.scoring_run_id,
+                        principalTable: "scoring_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_selection_decisions_selections_selection_id",
+                        column: x => x.selection_id,
+                        principalTable: "selections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decision_choices",
+                columns: table => new
+                {
+                    candidate_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    decision_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    candidate_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: false),
+                    merit_score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    standing = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decision_choices", x => new { x.decision_id, x.candidate_id });
+                    table.ForeignKey(
+                        name: "fk_decision_choices_candidates_candidate_id",
                         column: x => x.candidate_id,
                         principalTable: "candidates",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_candidate_results_scoring_runs_scoring_run_id",
-                        column: x => x.scoring_run_id,
-                        principalTable: "scoring_runs",
+                        name: "fk_decision_choices_selection_decisions_decision_id",
+                        column: x => x.decision_id,
+                        principalTable: "selection_decisions",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
@@ -301,14 +396,25 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 values: new object[] { 1, "Filling", 0.5m, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Default policy: competence 0.5, performance 0.5; two SKP years weighted 0.6 (latest) and 0.4; Filling bands; each counted year at least Good.", "Good", 0.5m, new List<decimal> { 0.6m, 0.4m } });
 
             migrationBuilder.CreateIndex(
-                name: "ix_candidate_results_candidate_id",
-                table: "candidate_results",
-                column: "candidate_id");
+                name: "ix_audit_entries_actor",
+                table: "audit_entries",
+                column: "actor");
 
             migrationBuilder.CreateIndex(
-                name: "ix_candidate_results_scoring_run_id_rank",
+                name: "ix_audit_entries_occurred_at",
+                table: "audit_entries",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_touched_ids",
+                table: "audit_entries",
+                column: "touched_ids")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_candidate_results_scoring_run_id_rank_list_position",
                 table: "candidate_results",
-                columns: new[] { "scoring_run_id", "rank" });
+                columns: new[] { "scoring_run_id", "rank", "list_position" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_candidates_employee_id",
@@ -333,9 +439,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 column: "competency_code");
 
             migrationBuilder.CreateIndex(
-                name: "ix_competency_assessments_employee_id_competency_code_assessed",
+                name: "ix_competency_assessments_same_assessment",
                 table: "competency_assessments",
-                columns: new[] { "employee_id", "competency_code", "assessed_on" });
+                columns: new[] { "employee_id", "competency_code", "assessed_on", "assessor", "level" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_competency_requirements_competency_code",
@@ -343,10 +450,25 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 column: "competency_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_decision_choices_candidate_id",
+                table: "decision_choices",
+                column: "candidate_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decision_choices_standing",
+                table: "decision_choices",
+                column: "standing");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_employees_nip",
                 table: "employees",
                 column: "nip",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_at",
+                table: "idempotency_keys",
+                column: "expires_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_positions_code",
@@ -358,6 +480,22 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 name: "ix_scoring_runs_selection_id_sequence",
                 table: "scoring_runs",
                 columns: new[] { "selection_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_selection_decisions_decided_at",
+                table: "selection_decisions",
+                column: "decided_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_selection_decisions_scoring_run_id",
+                table: "selection_decisions",
+                column: "scoring_run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_selection_decisions_selection_id",
+                table: "selection_decisions",
+                column: "selection_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -374,11 +512,18 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 name: "ix_selections_position_id",
                 table: "selections",
                 column: "position_id");
+
+            MigrationSql.Run(migrationBuilder, "append_only.sql");
+            MigrationSql.Run(migrationBuilder, "candidate_result_references.sql");
+            MigrationSql.Run(migrationBuilder, "shortlist_statistics.sql");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
             migrationBuilder.DropTable(
                 name: "candidate_results");
 
@@ -389,19 +534,28 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                 name: "competency_requirements");
 
             migrationBuilder.DropTable(
+                name: "decision_choices");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
                 name: "performance_ratings");
-
-            migrationBuilder.DropTable(
-                name: "candidates");
-
-            migrationBuilder.DropTable(
-                name: "scoring_runs");
 
             migrationBuilder.DropTable(
                 name: "competencies");
 
             migrationBuilder.DropTable(
+                name: "candidates");
+
+            migrationBuilder.DropTable(
+                name: "selection_decisions");
+
+            migrationBuilder.DropTable(
                 name: "employees");
+
+            migrationBuilder.DropTable(
+                name: "scoring_runs");
 
             migrationBuilder.DropTable(
                 name: "selections");
@@ -411,6 +565,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "scoring_policies");
+
+            migrationBuilder.Sql("""
+                DROP FUNCTION refuse_change_of_append_only_rows();
+                DROP FUNCTION check_candidate_result_references();
+                DROP FUNCTION refuse_change_of_scored_candidates();
+                """);
         }
     }
 }
