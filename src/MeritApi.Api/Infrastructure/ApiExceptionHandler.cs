@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
-using MeritApi.Domain.MeritOnly;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,15 +44,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName)
             .ToDictionary(g => string.IsNullOrEmpty(g.Key) ? "body" : g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
-        InvalidFieldException f => WithRule(Validation(new() { [f.Field] = [f.Message] }), f.Rule),
-        NonMeritVocabularyException v => WithRule(Validation(new() { [v.Field] = [v.Message] }, ProblemTypes.NonMeritVocabulary,
-            "Non-merit vocabulary refused"), v.Rule),
         IdempotencyKeyReusedException r => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
             "Idempotency-Key reused", r.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", f.Message),
         NotFoundException nf => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{nf.Resource} not found", nf.Message),
-        ConflictException c => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", c.Message), c.Rule),
-        DomainException d => WithRule(Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", d.Message), d.Rule),
+        ConflictException c => Broken(c.Rule, c.Message, field: null),
+        DomainException d => Broken(d.Rule, d.Message, d.Field),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
         CommitOutcomeUnknownException => ServiceUnavailable.Problem(ServiceUnavailable.CommitOutcomeUnknown),
@@ -63,6 +59,22 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error",
             "An unexpected error occurred. It has been logged; quote the traceId when reporting it."),
     };
+
+    /// <summary>A broken rule, answered as its kind says (<see cref="Rules"/>), whoever noticed the breach.</summary>
+    private static ProblemDetails Broken(Rule rule, string message, string? field)
+    {
+        var problem = rule.Kind switch
+        {
+            RuleKind.Conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", message),
+            RuleKind.Violation => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Merit rule violated", message),
+            RuleKind.InvalidField => Validation(new() { [field ?? "body"] = [message] }),
+            RuleKind.NonMeritVocabulary => Validation(new() { [field ?? "body"] = [message] }, ProblemTypes.NonMeritVocabulary,
+                "Non-merit vocabulary refused"),
+            _ => throw new InvalidOperationException($"Rule kind {rule.Kind} has no answer."),
+        };
+        problem.Extensions["rule"] = rule.Id;
+        return problem;
+    }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
     {
@@ -102,11 +114,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
 
-    private static ProblemDetails WithRule(ProblemDetails problem, string rule)
-    {
-        problem.Extensions["rule"] = rule;
-        return problem;
-    }
 
     // Minimal APIs word route/query binding failures as: Failed to bind parameter "int Page" from "abc".
     [GeneratedRegex("Failed to bind parameter \"\\S+ (\\w+)\" from \"(.*)\"", RegexOptions.CultureInvariant)]

@@ -33,7 +33,7 @@ public sealed partial class Competency
                 ? throw new NonMeritVocabularyException(field, terms)
                 : new VocabularyExemption(terms, justification);
         else if (justification is not null)
-            throw new InvalidFieldException("justification", "justification-not-needed",
+            throw new InvalidFieldException("justification", Rules.JustificationNotNeeded,
                 "This competency uses no non-merit term, so it needs no justification; leave it out.");
     }
 
@@ -88,7 +88,7 @@ public sealed class VocabularyExemption
     {
         var text = justification.Text?.Trim() ?? string.Empty;
         if (text.Length < VocabularyJustification.MinimumLength)
-            throw new InvalidFieldException("justification", "justification-required",
+            throw new InvalidFieldException("justification", Rules.JustificationRequired,
                 $"A justification of at least {VocabularyJustification.MinimumLength} characters must say why the term(s) " +
                 $"{string.Join(", ", terms.Select(t => $"'{t}'"))} name a skill and not a non-merit ground.");
         Terms = [.. terms];

@@ -69,11 +69,11 @@ public sealed class SelectionDecision
         foreach (var result in chosen)
         {
             if (!result.Eligible || result.Rank is not { } rank)
-                throw new DomainException("ineligible-choice",
+                throw new DomainException(Rules.IneligibleChoice,
                     $"Candidate {result.CandidateCode} is not eligible and cannot be chosen: {string.Join(" ", result.IneligibilityReasons.Select(r => r.Detail))}");
             var standing = StandingOf(rank, Places);
             if (standing != ChoiceStanding.TopRanked && (Justification?.Length ?? 0) < MinimumJustificationLength)
-                throw new InvalidFieldException("justification", "justification-required",
+                throw new InvalidFieldException("justification", Rules.JustificationRequired,
                     $"Candidate {result.CandidateCode} is ranked {rank}, outside the top {Places}: choosing them needs a written justification " +
                     $"of at least {MinimumJustificationLength} characters, and is recorded as " +
                     (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})." : "a merit deviation."));

@@ -52,7 +52,7 @@ public sealed class Employee
         if (!Competency.IsValidCode(competencyCode))
             throw new ArgumentException($"'{competencyCode}' is not a valid competency code.", nameof(competencyCode));
         if (assessedOn > DateOnly.FromDateTime(recordedAt.UtcDateTime))
-            throw new DomainException("assessment-in-future", "An assessment cannot be dated after the day it is recorded.");
+            throw new DomainException(Rules.AssessmentInFuture, "An assessment cannot be dated after the day it is recorded.");
         var assessment = new CompetencyAssessment(assessmentId, Id, competencyCode, level, assessedOn, assessor, recordedAt);
         _assessments.Add(assessment);
         return assessment;
@@ -68,7 +68,7 @@ public sealed class Employee
         if (!Enum.IsDefined(rating))
             throw new ArgumentOutOfRangeException(nameof(rating));
         if (year < FirstRatingYear || year > recordedAt.UtcDateTime.Year)
-            throw new DomainException("rating-year-out-of-range",
+            throw new DomainException(Rules.RatingYearOutOfRange,
                 $"A performance rating year must be between {FirstRatingYear} and the current year.");
 
         var existing = _ratings.Find(r => r.Year == year);

@@ -43,16 +43,16 @@ public sealed class Position
     {
         var lines = standard.ToList();
         if (lines.Count == 0)
-            throw new DomainException("empty-standard", "A competency standard needs at least one competency.");
+            throw new DomainException(Rules.EmptyStandard, "A competency standard needs at least one competency.");
         if (lines.Count > MaxStandardSize)
-            throw new DomainException("standard-too-large", $"A competency standard has at most {MaxStandardSize} competencies.");
+            throw new DomainException(Rules.StandardTooLarge, $"A competency standard has at most {MaxStandardSize} competencies.");
         var duplicate = lines.GroupBy(l => l.CompetencyCode).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new DomainException("duplicate-competency", $"Competency '{duplicate.Key}' appears twice in the standard.");
+            throw new DomainException(Rules.DuplicateRequirement, $"Competency '{duplicate.Key}' appears twice in the standard.");
         // Every line is checked before any is applied, so a refused standard leaves the old one untouched.
         var invalid = lines.FirstOrDefault(l => !Competency.IsValidCode(l.CompetencyCode) || !CompetencyLevel.IsValid(l.RequiredLevel));
         if (invalid != default)
-            throw new DomainException("invalid-requirement",
+            throw new DomainException(Rules.InvalidRequirement,
                 $"'{invalid.CompetencyCode}' at level {invalid.RequiredLevel} is not a valid requirement (a competency code at level 1–5).");
 
         _standard.RemoveAll(existing => lines.All(l => l.CompetencyCode != existing.CompetencyCode));

@@ -28,7 +28,7 @@ public static class MeritScorer
         IReadOnlyList<(string CompetencyCode, int RequiredLevel)> standard, IReadOnlyDictionary<string, int> assessedLevels)
     {
         if (standard.Count == 0)
-            throw new DomainException("empty-standard", "A position needs a competency standard before it can be scored.");
+            throw new DomainException(Rules.EmptyStandard, "A position needs a competency standard before it can be scored.");
 
         var gaps = new CompetencyGap[standard.Count];
         int credited = 0, required = 0;

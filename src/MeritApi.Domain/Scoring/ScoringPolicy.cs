@@ -24,11 +24,11 @@ public sealed class ScoringPolicy
         if (version < 1)
             throw new ArgumentOutOfRangeException(nameof(version), "Policy versions start at 1.");
         if (competenceWeight < 0 || performanceWeight < 0 || competenceWeight + performanceWeight != 1m)
-            throw new DomainException("policy-weights", "Competence and performance weights must be non-negative and add up to 1.");
+            throw new DomainException(Rules.PolicyWeights, "Competence and performance weights must be non-negative and add up to 1.");
         if (performanceYearWeights.Count is < 1 or > MaxCountedYears)
-            throw new DomainException("policy-years", $"A policy counts between 1 and {MaxCountedYears} performance years.");
+            throw new DomainException(Rules.PolicyYears, $"A policy counts between 1 and {MaxCountedYears} performance years.");
         if (performanceYearWeights.Any(w => w <= 0) || performanceYearWeights.Sum() != 1m)
-            throw new DomainException("policy-year-weights", "Performance year weights must be positive and add up to 1.");
+            throw new DomainException(Rules.PolicyYearWeights, "Performance year weights must be positive and add up to 1.");
         if (!Enum.IsDefined(bandSet))
             throw new ArgumentOutOfRangeException(nameof(bandSet));
         if (!Enum.IsDefined(minimumRating))

@@ -71,9 +71,9 @@ public sealed class Selection
             throw new ArgumentException($"The selection is scored under policy version {PolicyVersion}.", nameof(policy));
         EnsureNotDecided("run scoring");
         if (results.Count == 0)
-            throw new DomainException("no-candidates", "A selection needs at least one enrolled candidate before it can be scored.");
+            throw new DomainException(Rules.NoCandidates, "A selection needs at least one enrolled candidate before it can be scored.");
         if (results.Count != CandidateCount)
-            throw new DomainException("incomplete-run", "A scoring run must cover every enrolled candidate.");
+            throw new DomainException(Rules.IncompleteRun, "A scoring run must cover every enrolled candidate.");
         ScoringRunCount++;
         Status = SelectionStatus.Scored;
         return new ScoringRun(runId, Id, ScoringRunCount, policy, minimumGrade, LatestPerformanceYear, scoredAt, results);
@@ -91,11 +91,11 @@ public sealed class Selection
         if (reviewedRun.SelectionId != Id)
             throw new ArgumentException("The reviewed scoring run belongs to another selection.", nameof(reviewedRun));
         if (reviewedRun.Sequence != ScoringRunCount)
-            throw new DomainException(NewerRunExistsRule,
+            throw new DomainException(Rules.NewerRunExists,
                 $"The committee reviewed scoring run {reviewedRun.Sequence}, but run {ScoringRunCount} is newer: review its shortlist " +
                 "and decide on it.");
         if (Status != SelectionStatus.Scored)
-            throw new DomainException("rescore-first",
+            throw new DomainException(Rules.RescoreFirst,
                 "Candidates were enrolled after the latest scoring run: run scoring again before deciding.");
         if (chosen.Count is 0 || chosen.Count > Places)
             throw new ArgumentException($"Choose between 1 and {Places} candidate(s) for {Places} place(s).", nameof(chosen));
@@ -114,16 +114,13 @@ public sealed class Selection
     public void RevealIdentities(DateTimeOffset revealedAt)
     {
         if (ScoringRunCount == 0)
-            throw new DomainException("not-scored", "Identities can be revealed only once the selection has been scored.");
+            throw new DomainException(Rules.NotScored, "Identities can be revealed only once the selection has been scored.");
         IdentitiesRevealedAt ??= revealedAt;
     }
-
-    /// <summary>The rule a decision on a superseded run breaks (409).</summary>
-    public const string NewerRunExistsRule = "newer-run-exists";
 
     private void EnsureNotDecided(string action)
     {
         if (Status == SelectionStatus.Decided)
-            throw new DomainException("selection-decided", $"The selection has been decided; it is closed: cannot {action}.");
+            throw new DomainException(Rules.SelectionDecided, $"The selection has been decided; it is closed: cannot {action}.");
     }
 }

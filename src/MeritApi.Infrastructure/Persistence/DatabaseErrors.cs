@@ -1,4 +1,5 @@
 using MeritApi.Application.Common.Exceptions;
+using MeritApi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,11 +10,11 @@ internal static class DatabaseErrors
 {
     public static ConflictException? ToConflict(Exception exception) => exception switch
     {
-        DbUpdateConcurrencyException => new ConflictException(ConflictException.ConcurrentUpdateRule,
+        DbUpdateConcurrencyException => new ConflictException(Rules.ConcurrentUpdate,
             "The resource was changed by another request at the same time; read it again and retry.", exception),
         _ when Postgres(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg => Duplicate(pg.ConstraintName, exception),
         _ when Postgres(exception) is { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } =>
-            new ConflictException(ConflictException.ConcurrentUpdateRule, "Another request changed the same records at the same time; retry.", exception),
+            new ConflictException(Rules.ConcurrentUpdate, "Another request changed the same records at the same time; retry.", exception),
         _ => null,
     };
 

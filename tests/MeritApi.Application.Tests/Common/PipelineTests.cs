@@ -78,7 +78,7 @@ public sealed class PipelineTests : IntegrationFixture
 
         var ex = Assert.ThrowsAsync<ConflictException>(() => Given.EnrolAsync(selection, second.Id, first.Id));
 
-        Assert.That(ex!.Rule, Is.EqualTo("already-enrolled"));
+        Assert.That(ex!.Rule.Id, Is.EqualTo("already-enrolled"));
         await AssertEnrolledAsync(selection, first.Id);
 
         // The failed attempts did not consume candidate numbers: codes continue without a gap.
@@ -96,7 +96,7 @@ public sealed class PipelineTests : IntegrationFixture
 
         var ex = Assert.ThrowsAsync<DomainException>(() => App.Send(new RunScoringCommand(selection)));
 
-        Assert.That(ex!.Rule, Is.EqualTo("no-candidates"));
+        Assert.That(ex!.Rule.Id, Is.EqualTo("no-candidates"));
         var stored = await App.Send(new GetSelectionQuery(selection));
         Assert.That((stored.Status, stored.ScoringRunCount, stored.CandidateCount), Is.EqualTo((SelectionStatus.Open, 0, 0)));
         await using var db = Database.CreateDbContext();
@@ -111,7 +111,7 @@ public sealed class PipelineTests : IntegrationFixture
 
         var ex = Assert.ThrowsAsync<ConflictException>(() => App.Send(new RegisterEmployeeCommand(nip, "Second", "IV/a", "Unit B")));
 
-        Assert.That(ex!.Rule, Is.EqualTo("duplicate-nip"));
+        Assert.That(ex!.Rule.Id, Is.EqualTo("duplicate-nip"));
         await using var db = Database.CreateDbContext();
         var stored = await db.Employees.Where(e => e.Nip == Nip.Parse(nip)).ToListAsync();
         Assert.That(stored.Select(e => (e.Id, e.Name, e.Grade.ToString())), Is.EqualTo(new[] { (first.Id, "First", "III/a") }));
@@ -156,7 +156,7 @@ public sealed class PipelineTests : IntegrationFixture
         var ex = Assert.ThrowsAsync<ConflictException>(() => App.Send(new CreatePositionCommand(position.Code, "Other", PositionKind.Functional,
             null, [new("M-INTEGRITY", 2)])));
 
-        Assert.That(ex!.Rule, Is.EqualTo("duplicate-position"));
+        Assert.That(ex!.Rule.Id, Is.EqualTo("duplicate-position"));
     }
 
     [Test]

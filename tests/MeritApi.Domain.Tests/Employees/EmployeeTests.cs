@@ -72,7 +72,7 @@ public class EmployeeTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex.Rule, Is.EqualTo("rating-year-out-of-range"));
+            Assert.That(ex.Rule.Id, Is.EqualTo("rating-year-out-of-range"));
             Assert.That(employee.PerformanceRatings, Is.Empty);
         }
     }
@@ -103,7 +103,7 @@ public class EmployeeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Assert.Throws<DomainException>(() =>
-                employee.RecordAssessment(TestData.Id(9), "INT", 3, today.AddDays(1), "UPT Penilaian Kompetensi", TestData.Now))?.Rule,
+                employee.RecordAssessment(TestData.Id(9), "INT", 3, today.AddDays(1), "UPT Penilaian Kompetensi", TestData.Now))?.Rule.Id,
                 Is.EqualTo("assessment-in-future"));
             Assert.Throws<ArgumentOutOfRangeException>(() =>
                 employee.RecordAssessment(TestData.Id(9), "INT", 6, today, "UPT Penilaian Kompetensi", TestData.Now));

@@ -47,9 +47,9 @@ public sealed class NonMeritVocabularyTests
             Is.EqualTo(((IReadOnlyList<string>)["agama"], "admin-1", at)));
 
         Assert.That(Assert.Throws<InvalidFieldException>(() => new Competency("T-AGAMA", "Penyuluhan agama", CompetencyCategory.Technical, null,
-            new VocabularyJustification("short", "admin-1", at)))!.Rule, Is.EqualTo("justification-required"));
+            new VocabularyJustification("short", "admin-1", at)))!.Rule.Id, Is.EqualTo("justification-required"));
         Assert.That(Assert.Throws<InvalidFieldException>(() => new Competency("T-KARIER", "Konseling karier", CompetencyCategory.Technical, null,
-            new VocabularyJustification("The religious counsellor's counselling skill, not a religion.", "admin-1", at)))!.Rule,
+            new VocabularyJustification("The religious counsellor's counselling skill, not a religion.", "admin-1", at)))!.Rule.Id,
             Is.EqualTo("justification-not-needed"));
         Assert.That(new Competency("T-KARIER", "Konseling karier", CompetencyCategory.Technical).VocabularyExemption, Is.Null);
     }

@@ -128,7 +128,7 @@ public class JobPersonMatchTests
         var ex = Assert.Throws<DomainException>(() =>
             MeritScorer.ComputeJobPersonMatch([], new Dictionary<string, int> { ["A"] = 3 }));
 
-        Assert.That(ex.Rule, Is.EqualTo("empty-standard"));
+        Assert.That(ex.Rule.Id, Is.EqualTo("empty-standard"));
     }
 }
 

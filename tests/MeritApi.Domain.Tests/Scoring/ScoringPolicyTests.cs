@@ -34,7 +34,7 @@ public class ScoringPolicyTests
         var ex = Assert.Throws<DomainException>(() =>
             new ScoringPolicy(2, competence, performance, [0.6m, 0.4m], JpmBandSet.Filling, Good, null, TestData.Now));
 
-        Assert.That(ex.Rule, Is.EqualTo("policy-weights"));
+        Assert.That(ex.Rule.Id, Is.EqualTo("policy-weights"));
     }
 
     [TestCase("1", "0")]
@@ -48,7 +48,7 @@ public class ScoringPolicyTests
     public void YearWeightsAreChecked()
     {
         static string RuleOf(decimal[] weights) => Assert.Throws<DomainException>(() =>
-            new ScoringPolicy(2, 0.5m, 0.5m, weights, JpmBandSet.Filling, Good, null, TestData.Now)).Rule;
+            new ScoringPolicy(2, 0.5m, 0.5m, weights, JpmBandSet.Filling, Good, null, TestData.Now)).Rule.Id;
 
         using (Assert.EnterMultipleScope())
         {

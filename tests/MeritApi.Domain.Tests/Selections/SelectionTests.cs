@@ -57,7 +57,7 @@ public class SelectionTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex.Rule, Is.EqualTo("incomplete-run"));
+            Assert.That(ex.Rule.Id, Is.EqualTo("incomplete-run"));
             Assert.That(selection.Status, Is.EqualTo(SelectionStatus.Open));
             Assert.That(selection.ScoringRunCount, Is.Zero);
         }
@@ -68,7 +68,7 @@ public class SelectionTests
     {
         var ex = Assert.Throws<DomainException>(() => NewSelection().RecordScoringRun(TestData.Id(50), TestData.Now, TestData.DefaultPolicy(), null, []));
 
-        Assert.That(ex.Rule, Is.EqualTo("no-candidates"));
+        Assert.That(ex.Rule.Id, Is.EqualTo("no-candidates"));
     }
 
     [Test]

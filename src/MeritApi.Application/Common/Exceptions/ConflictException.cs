@@ -1,13 +1,12 @@
+using MeritApi.Domain.Common;
+
 namespace MeritApi.Application.Common.Exceptions;
 
 /// <summary>
-/// The request is valid but collides with the current state (a duplicate, a concurrent change).
-/// Maps to 409 with <see cref="Rule"/> as a stable machine-readable reason.
+/// The request is valid but collides with the current state (a duplicate, a concurrent change), or loses a race the
+/// database decides (a unique constraint), answered as its <see cref="Rule"/> says (<see cref="Rules"/>).
 /// </summary>
-public sealed class ConflictException(string rule, string message, Exception? inner = null) : Exception(message, inner)
+public sealed class ConflictException(Rule rule, string message, Exception? inner = null) : Exception(message, inner)
 {
-    /// <summary>Another request changed the same records at the same time: the loser of a race, which may retry.</summary>
-    public const string ConcurrentUpdateRule = "concurrent-update";
-
-    public string Rule { get; } = rule;
+    public Rule Rule { get; } = rule;
 }

@@ -3,6 +3,7 @@ using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Competencies;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db,
     public async ValueTask<CompetencyDto> Handle(RegisterCompetencyCommand command, CancellationToken cancellationToken)
     {
         if (await db.Competencies.AnyAsync(c => c.Code == command.Code, cancellationToken))
-            throw new ConflictException("duplicate-competency", $"Competency '{command.Code}' already exists.");
+            throw new ConflictException(Rules.DuplicateCompetency, $"Competency '{command.Code}' already exists.");
 
         VocabularyJustification? justification = null;
         if (command.Justification is not null)

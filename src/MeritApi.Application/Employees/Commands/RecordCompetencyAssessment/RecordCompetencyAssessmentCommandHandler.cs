@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
@@ -25,7 +26,7 @@ internal sealed class RecordCompetencyAssessmentCommandHandler(IApplicationDbCon
                                                                  a.Level == command.Level)
             .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
-            throw new ConflictException("duplicate-assessment",
+            throw new ConflictException(Rules.DuplicateAssessment,
                 $"This assessment (competency, level, date and assessor) is already recorded for the employee, as {id}.");
 
         var assessment = employee.RecordAssessment(Guid.CreateVersion7(), command.CompetencyCode!, command.Level!.Value,

@@ -1,6 +1,7 @@
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db, I
     {
         var nip = Nip.Parse(command.Nip!);
         if (await db.Employees.AnyAsync(e => e.Nip == nip, cancellationToken))
-            throw new ConflictException("duplicate-nip", "An employee with this NIP is already registered.");
+            throw new ConflictException(Rules.DuplicateNip, "An employee with this NIP is already registered.");
 
         var employee = new Employee(Guid.CreateVersion7(), nip, command.Name!, Grade.Parse(command.Grade!), command.Unit!);
         db.Employees.Add(employee);

@@ -1,6 +1,7 @@
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ internal sealed class CreatePositionCommandHandler(IApplicationDbContext db, IAu
     {
         var code = command.Code!.Trim();
         if (await db.Positions.AnyAsync(p => p.Code == code, cancellationToken))
-            throw new ConflictException("duplicate-position", $"A position with code '{code}' already exists.");
+            throw new ConflictException(Rules.DuplicatePosition, $"A position with code '{code}' already exists.");
         await db.EnsureCompetenciesExistAsync("standard", command.Standard!, cancellationToken);
 
         var position = new Position(Guid.CreateVersion7(), code, command.Title!, command.Kind!.Value,

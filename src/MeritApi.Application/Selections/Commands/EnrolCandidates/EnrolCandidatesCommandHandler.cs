@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
@@ -25,7 +26,7 @@ internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, Ti
         var already = await db.Candidates.Where(c => c.SelectionId == selection.Id && ids.Contains(c.EmployeeId))
             .Select(c => c.EmployeeId).ToListAsync(cancellationToken);
         if (already.Count > 0)
-            throw new ConflictException("already-enrolled",
+            throw new ConflictException(Rules.AlreadyEnrolled,
                 $"Already enrolled in this selection: {string.Join(", ", already.Take(20))}.");
 
         var now = clock.Now();

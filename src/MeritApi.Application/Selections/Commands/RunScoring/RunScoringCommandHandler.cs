@@ -2,6 +2,7 @@ using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ internal sealed class RunScoringCommandHandler(
         // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this
         // run would fail on the selection's concurrency token anyway; say why now, before scoring anyone.
         if (candidates.Count != selection.CandidateCount)
-            throw new ConflictException(ConflictException.ConcurrentUpdateRule,
+            throw new ConflictException(Rules.ConcurrentUpdate,
                 "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
         var results = new CandidateResult[candidates.Count];

@@ -275,7 +275,7 @@ public sealed class RunScoringTests : IntegrationFixture
 
         var ex = Assert.ThrowsAsync<DomainException>(() => Given.ScoreAsync(selection.Id));
 
-        Assert.That(ex!.Rule, Is.EqualTo("no-candidates"));
+        Assert.That(ex!.Rule.Id, Is.EqualTo("no-candidates"));
     }
 
     [Test]
