@@ -2,8 +2,8 @@ using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Common.Validation;
+using MeritApi.Application.Competencies;
 using MeritApi.Domain.Positions;
-using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Positions;
 
@@ -33,10 +33,9 @@ internal static class CompetencyStandardInput
         IReadOnlyList<CompetencyRequirementInput> standard, CancellationToken cancellationToken)
     {
         var codes = standard.Select(r => r.CompetencyCode!).ToList();
-        var known = await db.Competencies.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken);
-        var index = codes.FindIndex(c => !known.Contains(c));
+        var unknown = await db.UnknownCompetencyCodesAsync(codes, cancellationToken);
+        var index = codes.FindIndex(unknown.Contains);
         if (index >= 0)
-            throw RequestValidation.Failure($"{field}[{index}].competencyCode",
-                $"Competency '{codes[index]}' is not in the competency dictionary; register it first.");
+            throw RequestValidation.Failure($"{field}[{index}].competencyCode", CompetencyDictionary.NotInDictionary(codes[index]));
     }
 }

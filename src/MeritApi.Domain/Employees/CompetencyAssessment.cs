@@ -32,4 +32,12 @@ public sealed class CompetencyAssessment
     public string Assessor { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// "The same assessment": the same competency, level, date and assessing body. Recording it again adds no evidence (a
+    /// retry, a second sync); a different level on the same day is a correction. The one definition, which the unique
+    /// index ix_competency_assessments_same_assessment mirrors for racing requests.
+    /// </summary>
+    public bool IsSameAs(string competencyCode, int level, DateOnly assessedOn, string assessor) =>
+        CompetencyCode == competencyCode && Level == level && AssessedOn == assessedOn && Assessor == assessor.Trim();
 }

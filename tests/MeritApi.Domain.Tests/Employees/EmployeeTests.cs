@@ -116,4 +116,20 @@ public class EmployeeTests
             Assert.That(assessment.Level, Is.EqualTo(3));
         }
     }
+
+    [Test]
+    public void The_same_assessment_is_the_same_competency_level_date_and_assessing_body()
+    {
+        var day = new DateOnly(2025, 3, 1);
+        var assessment = NewEmployee().RecordAssessment(TestData.Id(9), "INT", 3, day, "UPT Penilaian Kompetensi", TestData.Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(assessment.IsSameAs("INT", 3, day, "  UPT Penilaian Kompetensi "), Is.True, "the assessor as sent, trimmed");
+            Assert.That(assessment.IsSameAs("INT", 4, day, "UPT Penilaian Kompetensi"), Is.False, "another level on the day is a correction");
+            Assert.That(assessment.IsSameAs("INT", 3, day.AddDays(1), "UPT Penilaian Kompetensi"), Is.False);
+            Assert.That(assessment.IsSameAs("KS", 3, day, "UPT Penilaian Kompetensi"), Is.False);
+            Assert.That(assessment.IsSameAs("INT", 3, day, "Lembaga lain"), Is.False);
+        }
+    }
 }

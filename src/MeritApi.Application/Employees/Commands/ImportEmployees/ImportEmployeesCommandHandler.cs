@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Mediator;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Competencies;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
@@ -47,11 +48,9 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
 
             foreach (var a in row.Assessments ?? [])
             {
-                var assessor = a.Assessor!.Trim();
-                if (employee.Assessments.Any(x => x.CompetencyCode == a.CompetencyCode && x.Level == a.Level &&
-                                                  x.AssessedOn == a.AssessedOn && x.Assessor == assessor))
+                if (employee.Assessments.Any(x => x.IsSameAs(a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, a.Assessor!)))
                     continue; // already recorded by an earlier sync
-                employee.RecordAssessment(Guid.CreateVersion7(), a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, assessor, now);
+                employee.RecordAssessment(Guid.CreateVersion7(), a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, a.Assessor!.Trim(), now);
                 assessmentsAdded++;
                 changed = true;
             }
@@ -80,17 +79,16 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
     /// <summary>An unknown competency code is reported on each row and assessment that uses it.</summary>
     private async Task EnsureCompetenciesExistAsync(IReadOnlyList<EmployeeImportRow> rows, CancellationToken cancellationToken)
     {
-        var codes = rows.SelectMany(r => r.Assessments ?? []).Select(a => a.CompetencyCode!).Distinct().ToList();
-        var known = (await db.Competencies.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var unknown = await db.UnknownCompetencyCodesAsync(rows.SelectMany(r => r.Assessments ?? []).Select(a => a.CompetencyCode!),
+            cancellationToken);
         var failures = new List<ValidationFailure>();
         for (var i = 0; i < rows.Count; i++)
         {
             var assessments = rows[i].Assessments ?? [];
             for (var j = 0; j < assessments.Count; j++)
-                if (!known.Contains(assessments[j].CompetencyCode!))
+                if (unknown.Contains(assessments[j].CompetencyCode!))
                     failures.Add(new ValidationFailure($"employees[{i}].assessments[{j}].competencyCode",
-                        $"Competency '{assessments[j].CompetencyCode}' is not in the competency dictionary."));
+                        CompetencyDictionary.NotInDictionary(assessments[j].CompetencyCode!)));
         }
         if (failures.Count > 0)
             throw new ValidationException(failures);
