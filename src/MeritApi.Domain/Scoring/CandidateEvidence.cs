@@ -27,3 +27,6 @@ public sealed record ScoringContext(
     public IReadOnlyList<(int Year, decimal Weight)> CountedYears =>
         _countedYears ??= [.. Policy.PerformanceYearWeights.Select((weight, i) => (LatestPerformanceYear - i, weight))];
 }
+
+/// <summary>One enrolled candidate as a scoring run reads them: who (blind code and ids, never the NIP) and their evidence.</summary>
+public sealed record ScoringCandidate(Guid CandidateId, Guid EmployeeId, string CandidateCode, CandidateEvidence Evidence);

@@ -37,11 +37,14 @@ public readonly record struct TalentBox
     public Potential Potential { get; }
     public PerformanceLevel Performance { get; }
 
-    /// <summary>The first box of the talent pool: boxes 7, 8 and 9 form it (kelompok rencana suksesi).</summary>
-    public const int TalentPoolFrom = 7;
+    /// <summary>The first box of the talent pool.</summary>
+    private const int TalentPoolFrom = 7;
 
     /// <summary>Boxes 7, 8 and 9 form the talent pool (kelompok rencana suksesi).</summary>
-    public bool InTalentPool => Number >= TalentPoolFrom;
+    public bool InTalentPool => IsInTalentPool(Number);
+
+    /// <summary>The talent-pool rule for a stored box number, so that readers of stored results ask the rule, not a copy.</summary>
+    public static bool IsInTalentPool(int boxNumber) => boxNumber >= TalentPoolFrom;
 
     public static PerformanceLevel PerformanceLevelOf(decimal performanceScore) =>
         performanceScore >= AboveExpectationFrom ? PerformanceLevel.AboveExpectation

@@ -64,6 +64,25 @@ public sealed class Selection
         return new Candidate(candidateId, Id, employeeId, CandidateCount, enrolledAt);
     }
 
+    /// <summary>
+    /// The one domain entry point from evidence to a finished, sealed run: every candidate scored from their own evidence
+    /// (so the work spreads over the cores), ranked on the merit criteria, and the run recorded with its seals.
+    /// </summary>
+    public ScoringRun Score(Guid runId, DateTimeOffset scoredAt, ScoringContext context, IReadOnlyList<ScoringCandidate> candidates)
+    {
+        EnsureNotDecided("run scoring");
+        var scores = new CandidateScore[candidates.Count];
+        Parallel.For(0, scores.Length, i => scores[i] = MeritScorer.Score(context, candidates[i].Evidence));
+        var ranks = Ranking.Rank(scores);
+        var results = new CandidateResult[candidates.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var c = candidates[i];
+            results[i] = new CandidateResult(c.CandidateId, c.EmployeeId, c.CandidateCode, c.Evidence.Grade, scores[i], ranks[i]);
+        }
+        return RecordScoringRun(runId, scoredAt, context.Policy, context.MinimumGrade, results);
+    }
+
     public ScoringRun RecordScoringRun(Guid runId, DateTimeOffset scoredAt, ScoringPolicy policy, Grade? minimumGrade,
         IReadOnlyList<CandidateResult> results)
     {

@@ -23,7 +23,7 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
         await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take).WithCancellation(cancellationToken))
         {
             page.Add(new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand, r.PerformanceScore,
-                r.MeritScore, r.TalentBox, r.TalentBox >= TalentBox.TalentPoolFrom, r.Eligible, r.IneligibilityReasons));
+                r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons));
         }
         return page;
     }

@@ -14,6 +14,3 @@ public interface IScoringEvidenceReader
     Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes, IReadOnlyList<int> countedYears,
         CancellationToken cancellationToken);
 }
-
-/// <summary>One enrolled candidate as a scoring run reads it.</summary>
-public sealed record ScoringCandidate(Guid CandidateId, Guid EmployeeId, string CandidateCode, CandidateEvidence Evidence);

@@ -38,22 +38,9 @@ internal sealed class RunScoringCommandHandler(
             throw new ConflictException(Rules.ConcurrentUpdate,
                 "Candidates were enrolled in this selection while the run was starting; run scoring again to include them.");
 
-        var results = new CandidateResult[candidates.Count];
-        using (ApplicationTelemetry.Source.StartActivity("scoring.score-and-rank"))
-        {
-            // Each candidate is scored from their own evidence alone, so the scoring spreads over the cores.
-            var scores = new CandidateScore[candidates.Count];
-            Parallel.For(0, scores.Length, i => scores[i] = MeritScorer.Score(context, candidates[i].Evidence));
-            var ranks = Ranking.Rank(scores);
-            for (var i = 0; i < results.Length; i++)
-            {
-                var c = candidates[i];
-                results[i] = new CandidateResult(c.CandidateId, c.EmployeeId, c.CandidateCode, c.Evidence.Grade, scores[i], ranks[i]);
-            }
-        }
         ScoringRun run;
-        using (ApplicationTelemetry.Source.StartActivity("scoring.seal"))
-            run = selection.RecordScoringRun(Guid.CreateVersion7(), clock.Now(), policy, position.MinimumGrade, results);
+        using (ApplicationTelemetry.Source.StartActivity("scoring.score-rank-seal"))
+            run = selection.Score(Guid.CreateVersion7(), clock.Now(), context, candidates);
         using (ApplicationTelemetry.Source.StartActivity("scoring.write"))
             await runs.AddAsync(run, cancellationToken);
         audit.Touch(selection.Id, run.Id);
