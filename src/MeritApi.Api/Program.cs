@@ -14,7 +14,8 @@ var migrate = args is [DatabaseSetup.MigrateCommand, ..];
 var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 if (migrate)
 {
-    using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+    using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging"))
+        .AddSimpleConsole());
     return await DatabaseSetup.MigrateAsync(builder.Configuration, loggers.CreateLogger("MeritApi.Migrate"));
 }
 

@@ -60,7 +60,8 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
             return;
         }
         request.Body.Position = 0;
-        context.Items[HttpRequestContext.BodyDigestItem] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        context.Items[HttpRequestContext.BodyDigestItem] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer()
+            .AsSpan(0, (int)buffer.Length)));
         if (!request.HasJsonContentType())
         {
             await next(context);

@@ -45,7 +45,8 @@ public sealed class StrictQueryEnumMiddleware(RequestDelegate next)
         var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
         if (handler is null)
             return [];
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        var route = (endpoint as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
         return [.. handler.GetParameters()
             .Select(p => (Parameter: p, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
             .Where(p => p.Type.IsEnum && p.Parameter.Name is not null && !route.Contains(p.Parameter.Name))

@@ -10,5 +10,6 @@ public sealed record PositionDto(
 {
     public static PositionDto From(Position p) => new(
         p.Id, p.Code, p.Title, p.Kind, p.MinimumGrade?.ToString(),
-        [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => new CompetencyRequirementDto(r.CompetencyCode, r.RequiredLevel))]);
+        [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal)
+            .Select(r => new CompetencyRequirementDto(r.CompetencyCode, r.RequiredLevel))]);
 }

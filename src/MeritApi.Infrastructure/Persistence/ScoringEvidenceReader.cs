@@ -102,7 +102,8 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
                 continue; // enrolled after the candidates were read (see ReadAsync)
             var slot = index * k + reader.GetInt32(1) - 1;
             var assessment = new LatestAssessment(reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
-            if (levels[slot] == 0 || (assessment.AssessedOn, assessment.RecordedAt).CompareTo((latest[slot].AssessedOn, latest[slot].RecordedAt)) > 0)
+            if (levels[slot] == 0 || (assessment.AssessedOn, assessment.RecordedAt)
+                .CompareTo((latest[slot].AssessedOn, latest[slot].RecordedAt)) > 0)
             {
                 levels[slot] = reader.GetInt32(2);
                 latest[slot] = assessment;

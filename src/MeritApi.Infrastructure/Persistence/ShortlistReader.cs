@@ -20,7 +20,8 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
         int take, CancellationToken cancellationToken)
     {
         var page = new List<ShortlistEntryDto>(take);
-        await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take).WithCancellation(cancellationToken))
+        await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take)
+            .WithCancellation(cancellationToken))
         {
             page.Add(new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand, r.PerformanceScore,
                 r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons));

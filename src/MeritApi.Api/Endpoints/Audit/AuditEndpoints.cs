@@ -20,18 +20,22 @@ public static class AuditEndpoints
     {
         var rationale = app.MapGroup("/api/v1/selections/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}/rationale")
             .WithTags("Rationales and verification").AddEndpointFilter<CommitteeScopeFilter>();
-        rationale.MapGet("/", GetRationale).RequireAuthorization(Policies.ReadResults).WithSummary("The full rationale of a candidate's result (auditor, committee)")
+        rationale.MapGet("/", GetRationale).RequireAuthorization(Policies.ReadResults)
+            .WithSummary("The full rationale of a candidate's result (auditor, committee)")
             .WithDescription("JSON by default; `Accept: text/markdown` or `text/plain` gives the statement an auditor reads, in English with the Indonesian terms.")
             .Produces<CandidateRationale>(StatusCodes.Status200OK, "application/json")
             .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/plain")
             .ProducesReadProblems();
-        rationale.MapGet("/verification", VerifyRationale).RequireAuthorization(Policies.Auditor).WithSummary("Recompute a stored result and check its seal (auditor)")
+        rationale.MapGet("/verification", VerifyRationale).RequireAuthorization(Policies.Auditor)
+            .WithSummary("Recompute a stored result and check its seal (auditor)")
             .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.")
             .ProducesReadProblems();
 
         var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
-        audit.MapGet("/entries", ListEntries).RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)").ProducesReadProblems();
-        audit.MapGet("/verification", VerifyChain).RequireAuthorization(Policies.Auditor).WithSummary("Verify the audit trail's hash chain end to end (auditor)")
+        audit.MapGet("/entries", ListEntries).RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)")
+            .ProducesReadProblems();
+        audit.MapGet("/verification", VerifyChain).RequireAuthorization(Policies.Auditor)
+            .WithSummary("Verify the audit trail's hash chain end to end (auditor)")
             .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry). " +
                              "Pass an earlier answer's lastSequence/lastHash as anchorSequence/anchorHash to also catch removed newest entries " +
                              "or a chain rebuilt by someone with database access.")

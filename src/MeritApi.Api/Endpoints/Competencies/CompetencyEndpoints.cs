@@ -15,14 +15,16 @@ public static class CompetencyEndpoints
     {
         var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies");
 
-        group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin).WithSummary("Register a competency in the dictionary (HR system, administrator)")
+        group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin)
+            .WithSummary("Register a competency in the dictionary (HR system, administrator)")
             .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones. " +
                              "A code, name or description using non-merit vocabulary (religion/agama, ethnicity/suku, age/usia, …) is refused " +
                              $"(400, type {ProblemTypes.NonMeritVocabulary}, naming the term), unless an administrator sends a `justification` " +
                              $"of at least {VocabularyJustification.MinimumLength} characters (403 from another role); the exception is " +
                              "audited and listed at /api/v1/audit/vocabulary-exemptions.")
             .ProducesWriteProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary").ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary")
+            .ProducesReadProblems();
     }
 
     private static async Task<Created<CompetencyDto>> Register(RegisterCompetencyRequest request, IdempotencyHeader idempotency,

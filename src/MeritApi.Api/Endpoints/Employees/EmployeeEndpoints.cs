@@ -20,7 +20,8 @@ public static class EmployeeEndpoints
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
             .ProducesWriteProblems();
-        group.MapPost("/import", Import).RequireAuthorization(Policies.HrSystem).WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
+        group.MapPost("/import", Import).RequireAuthorization(Policies.HrSystem)
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
             .WithSummary("Bulk import employees with their assessments and SKP ratings (HR system)")
             .WithDescription($"Up to {ImportEmployeesCommand.MaxRows} rows per call, upserted by NIP, all or none: a bad row answers 400 with " +
                              "each bad row's index and field (employees[i].…) and stores nothing. Re-sending the same batch changes nothing.")
@@ -34,8 +35,10 @@ public static class EmployeeEndpoints
         group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record or correct the SKP performance rating of a year (HR system)")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.HrOrAuditor).WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.HrOrAuditor)
+            .WithSummary("One employee with all merit evidence (HR system)").ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor)
+            .WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
     }
 
     /// <summary>10,000 rows with their evidence fit comfortably; the API's default limit is far smaller.</summary>

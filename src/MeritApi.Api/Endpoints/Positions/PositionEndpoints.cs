@@ -15,12 +15,14 @@ public static class PositionEndpoints
     {
         var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
 
-        group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem).WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
+        group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem)
+            .WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
         group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Replace a position's competency standard (HR system)")
             .WithDescription("Stored scoring runs keep the standard they read; the next run uses the new one.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadReference).WithSummary("One position with its competency standard").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadReference)
+            .WithSummary("One position with its competency standard").ProducesReadProblems();
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List positions").ProducesReadProblems();
     }
 

@@ -15,11 +15,14 @@ public static class ScoringPolicyEndpoints
     {
         var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
 
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Define the next scoring policy version (administrator)")
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin)
+            .WithSummary("Define the next scoring policy version (administrator)")
             .WithDescription("Versions are immutable: a change of rules is always a new version.")
             .ProducesWriteProblems();
-        group.MapGet("/{version:int}", Get).RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version").ProducesReadProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first").ProducesReadProblems();
+        group.MapGet("/{version:int}", Get).RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version")
+            .ProducesReadProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first")
+            .ProducesReadProblems();
     }
 
     private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyRequest request, IdempotencyHeader idempotency,

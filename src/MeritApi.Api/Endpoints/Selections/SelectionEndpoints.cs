@@ -27,27 +27,37 @@ public static class SelectionEndpoints
     {
         // The committee scope is checked before the endpoint sends its command, so a replay of a stored answer is
         // authorized exactly as the original request was.
-        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists").AddEndpointFilter<CommitteeScopeFilter>();
+        var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists")
+            .AddEndpointFilter<CommitteeScopeFilter>();
 
-        group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)").ProducesWriteProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first").ProducesReadProblems();
+        group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)")
+            .ProducesWriteProblems();
+        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first")
+            .ProducesReadProblems();
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadSelections).WithSummary("One selection").ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/candidates", Enrol).RequireAuthorization(Policies.HrSystem).WithSummary("Enrol employees as candidates (HR system)")
+        group.MapPost("/{id:guid}/candidates", Enrol).RequireAuthorization(Policies.HrSystem)
+            .WithSummary("Enrol employees as candidates (HR system)")
             .WithDescription($"Up to {EnrolCandidatesCommand.MaxPerRequest} employees per request; each gets a blind candidate code. 409 once the selection is decided.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/candidates", ListCandidates).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
+        group.MapGet("/{id:guid}/candidates", ListCandidates).RequireAuthorization(Policies.HrOrAuditor)
+            .WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
 
         group.MapPost("/{id:guid}/scoring-runs", RunScoring).RequireAuthorization(Policies.HrSystem)
-            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy)).WithSummary("Run scoring (HR system)")
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
+            .WithSummary("Run scoring (HR system)")
             .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/scoring-runs", ListRuns).RequireAuthorization(Policies.ReadSelections).WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).RequireAuthorization(Policies.ReadSelections).WithSummary("One scoring run").ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult).RequireAuthorization(Policies.ReadResults)
+        group.MapGet("/{id:guid}/scoring-runs", ListRuns).RequireAuthorization(Policies.ReadSelections)
+            .WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).RequireAuthorization(Policies.ReadSelections)
+            .WithSummary("One scoring run").ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult)
+            .RequireAuthorization(Policies.ReadResults)
             .WithSummary("One candidate's full result in a scoring run").ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.Committee).WithSummary("Record the committee's decision (committee)")
+        group.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.Committee)
+            .WithSummary("Record the committee's decision (committee)")
             .WithDescription("Choose from the scoring run the committee reviewed (`scoringRunId`; 409 `newer-run-exists` if a newer run exists). " +
                              "Anyone outside the top n (n = places) needs a justification of at least " +
                              $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters: within the best 3n it is a reasoned choice, " +
@@ -58,12 +68,15 @@ public static class SelectionEndpoints
             .WithSummary("Reveal candidates' names on the shortlist (committee)")
             .WithDescription("Only once the selection has been scored; recorded in the audit trail.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/decision", GetDecision).RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision").ProducesReadProblems();
-        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).RequireAuthorization(Policies.Auditor).WithSummary("The selection's complete decision file, for archiving (auditor)")
+        group.MapGet("/{id:guid}/decision", GetDecision).RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision")
+            .ProducesReadProblems();
+        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).RequireAuthorization(Policies.Auditor)
+            .WithSummary("The selection's complete decision file, for archiving (auditor)")
             .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
             .ProducesReadProblems();
 
-        group.MapGet("/{id:guid}/shortlist", Shortlist).RequireAuthorization(Policies.ReadResults).WithSummary("The ranked shortlist (committee)")
+        group.MapGet("/{id:guid}/shortlist", Shortlist).RequireAuthorization(Policies.ReadResults)
+            .WithSummary("The ranked shortlist (committee)")
             .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
                              "full NIP and the name. Latest run unless runId is given. " +
                              "'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true. " +

@@ -22,7 +22,8 @@ public static class MeritRules
         rule.NotNull().InclusiveBetween(CompetencyLevel.Min, CompetencyLevel.Max);
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.NotEmpty().MaximumLength(maxLength).Must(NoControlCharacters).WithMessage("'{PropertyName}' must not contain control characters.");
+        rule.NotEmpty().MaximumLength(maxLength).Must(NoControlCharacters)
+            .WithMessage("'{PropertyName}' must not contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).Must(NoControlCharacters).WithMessage("'{PropertyName}' must not contain control characters.");

@@ -12,7 +12,8 @@ internal sealed class RecordCompetencyAssessmentCommandValidator : AbstractValid
         RuleFor(c => c.Level).ValidCompetencyLevel();
         RuleFor(c => c.AssessedOn).Cascade(CascadeMode.Stop).NotNull()
             .Must(d => d!.Value.Year >= Employee.FirstRatingYear).WithMessage($"'assessedOn' must be in {Employee.FirstRatingYear} or later.")
-            .Must(d => d!.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'assessedOn' cannot be in the future.");
+            .Must(d => d!.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .WithMessage("'assessedOn' cannot be in the future.");
         RuleFor(c => c.Assessor).RequiredText(CompetencyAssessment.AssessorMaxLength);
     }
 }

@@ -16,7 +16,8 @@ internal sealed class GetEmployeeQueryHandler(IApplicationDbContext db) : IQuery
                     .FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("Employee", query.Id);
         return new EmployeeDetailsDto(e.Id, e.Nip.Value, e.Name, e.Grade.ToString(), e.Unit,
-            [.. e.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).Select(CompetencyAssessmentDto.From)],
+            [.. e.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
+                .Select(CompetencyAssessmentDto.From)],
             [.. e.PerformanceRatings.OrderByDescending(r => r.Year).Select(PerformanceRatingDto.From)]);
     }
 }

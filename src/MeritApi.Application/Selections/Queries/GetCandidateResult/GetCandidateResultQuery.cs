@@ -43,7 +43,8 @@ internal sealed class GetCandidateResultQueryHandler(IApplicationDbContext db) :
                 ?? throw new NotFoundException("Candidate result", query.CandidateId);
         var revealed = await db.Selections.AnyAsync(s => s.Id == query.SelectionId && s.IdentitiesRevealedAt != null, cancellationToken);
         var identity = revealed
-            ? await db.Employees.AsNoTracking().Where(e => e.Id == r.EmployeeId).Select(e => new { e.Nip, e.Name }).FirstAsync(cancellationToken)
+            ? await db.Employees.AsNoTracking().Where(e => e.Id == r.EmployeeId).Select(e => new { e.Nip, e.Name })
+                .FirstAsync(cancellationToken)
             : null;
         var box = Domain.Scoring.TalentBox.FromNumber(r.TalentBox);
         return new CandidateResultDto(r.ScoringRunId, r.CandidateId, r.CandidateCode, identity?.Nip.Value, identity?.Name, r.Rank, r.Eligible,

@@ -36,7 +36,8 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
     {
         var selection = await db.Selections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == query.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", query.SelectionId);
-        var position = await db.Positions.AsNoTracking().Include(p => p.Standard).FirstAsync(p => p.Id == selection.PositionId, cancellationToken);
+        var position = await db.Positions.AsNoTracking().Include(p => p.Standard)
+            .FirstAsync(p => p.Id == selection.PositionId, cancellationToken);
         var policy = await db.ScoringPolicies.AsNoTracking().FirstAsync(p => p.Version == selection.PolicyVersion, cancellationToken);
         var runs = await db.ScoringRuns.AsNoTracking().Where(r => r.SelectionId == selection.Id).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
