@@ -37,31 +37,34 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(message);
-        // The request as the command asks for it (route values included, the key excluded).
-        var fingerprint = RationaleSeal.Sha256Hex($"{TMessage.AuditName}\n{json}");
+        var key = message.IdempotencyKey;
+        // The command serialised at most once, and only where it is needed (an import's is megabytes): the request as the
+        // command asks for it (route values included, the key excluded), for the key's fingerprint and, where the request
+        // had no HTTP body, for the audit entry's body digest.
+        string? json = null, fingerprint = null;
+        string Json() => json ??= JsonSerializer.Serialize(message);
+        string Fingerprint() => fingerprint ??= RationaleSeal.Sha256Hex($"{TMessage.AuditName}\n{Json()}");
         return new(unitOfWork.ExecuteAsync(async ct =>
         {
             audit.Reset();
-            var key = message.IdempotencyKey;
             var now = clock.GetUtcNow();
             if (key is not null)
             {
                 await idempotency.LockAsync(key, ct);
                 if (await idempotency.FindAsync(key, now, ct) is { } stored)
-                    return Replay(stored, fingerprint);
+                    return Replay(stored, Fingerprint());
             }
 
             var response = await next(message, ct);
             if (audit.Touched.Count == 0)
                 throw new InvalidOperationException($"{TMessage.AuditName} touched no record: its handler must name what it changed.");
             if (key is not null)
-                idempotency.Add(key, new StoredResponse(fingerprint, JsonSerializer.Serialize(response, StoredJson), now,
+                idempotency.Add(key, new StoredResponse(Fingerprint(), JsonSerializer.Serialize(response, StoredJson), now,
                     now + options.Value.Retention));
 
             await db.SaveChangesAsync(ct);
             await trail.AppendAsync(new AuditRecord(request.Actor, request.Role, TMessage.AuditName, audit.Touched, request.RequestId,
-                request.BodyDigest ?? RationaleSeal.Sha256Hex(json), audit.OutcomeDigest), ct);
+                request.BodyDigest ?? RationaleSeal.Sha256Hex(Json()), audit.OutcomeDigest), ct);
             return response;
         }, cancellationToken));
     }

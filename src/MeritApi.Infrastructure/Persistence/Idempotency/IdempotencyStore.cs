@@ -7,7 +7,7 @@ namespace MeritApi.Infrastructure.Persistence.Idempotency;
 /// <summary>A stored first response, keyed by the client (token subject) and the key it chose.</summary>
 public sealed class IdempotencyRecord
 {
-    public const int KeyMaxLength = 100;
+    public const int KeyMaxLength = IdempotencyKey.MaxLength;
     public const int ClientMaxLength = Domain.Audit.AuditEntry.ActorMaxLength;
 
     public required string Client { get; init; }
