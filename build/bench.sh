@@ -7,6 +7,7 @@
 # target and PASS/MISS:
 #   - scoring runs (POST .../scoring-runs, wall time and candidates/s) of each size, twice (the second is judged, the
 #     first printed beside it), after one cold run of the smallest (the API's first request, printed apart);
+#   - the stages of the judged 100,000-candidate run (its spans: read the evidence, score-rank-seal, write);
 #   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate runs;
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
@@ -126,7 +127,7 @@ log "starting the API on $api"
   dotnet "$(basename "$api_dll")" migrate) >"$work/migrate.log" 2>&1 || { tail -n 40 "$work/migrate.log" >&2; die "migration failed"; }
 (cd "$(dirname "$api_dll")" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$api ConnectionStrings__MeritDb=$connection_string \
   RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
-  exec dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
+  exec env "Logging__LogLevel__MeritApi.Api.Hosting.ApplicationSpanLog=Information" dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
 wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"
 
@@ -168,6 +169,13 @@ log "scoring run of ${sizes[0]} candidates (cold: the API's first request)"
 seconds=$(score "${sizes[0]}") || exit 1
 awk -v n="${sizes[0]}" -v s="$seconds" 'BEGIN { printf "scoring run %d candidates, cold (first request): %.2f s\n", n, s }'
 
+# stages: the handler's stage spans of the latest run, as the API logged them ("scoring.write took 00:00:01.21"), in s
+stages() {
+  awk '/ took [0-9:.]+/ { for (i = 1; i < NF; i++) if ($(i + 1) == "took") { split($(i + 2), t, ":"); name = $i; sub(/^scoring\./, "", name)
+         line[++n] = sprintf("%s %.2f s", name, t[1] * 3600 + t[2] * 60 + t[3]) } }
+       END { for (i = n - 2; i <= n; i++) if (i > 0) printf "%s%s", line[i], (i < n ? ", " : "") }' "$work/api.log"
+}
+
 # Each size is scored twice, back to back, and both runs are printed: the first run of a size still runs much of its
 # bulk code (loops over 100,000 rows, called once per run) as the JIT's first, unoptimised tier until tiered
 # compilation has replaced it, so a server that has been up for a while answers like the second. The target is
@@ -194,9 +202,11 @@ for n in "${sizes[@]}"; do
     verdict=$(judge peak-rss "$peak_mib")
     tally "$verdict"
     rss_line+="; $verdict"
+    stage_line="scoring run 100000 candidates, its stages: $(stages)"
   fi
   echo "$line"
 done
+echo "$stage_line"
 echo "$rss_line"
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
