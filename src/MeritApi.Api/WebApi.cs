@@ -78,7 +78,6 @@ public static class WebApi
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<StrictQueryEnumMiddleware>();
         // After authorization: the bodies of callers who may not write are never parsed.
         app.UseMiddleware<MeritOnlyGuardMiddleware>();
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
@@ -44,6 +43,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     {
         ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName)
             .ToDictionary(g => string.IsNullOrEmpty(g.Key) ? "body" : g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        InvalidQueryException q => Validation(new(q.Errors)),
         IdempotencyKeyReusedException r => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
             "Idempotency-Key reused", r.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", f.Message),
@@ -86,12 +86,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 "The request body exceeds the size this endpoint accepts."),
             StatusCodes.Status415UnsupportedMediaType => Problem(exception.StatusCode, ProblemTypes.UnsupportedMediaType,
                 "Unsupported media type", "Send the body as application/json."),
-            _ when BindFailure().Match(exception.Message) is { Success: true } m => Validation(new()
-            {
-                [System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)] = [$"'{m.Groups[2].Value}' is not a valid value."],
-            }),
-            _ when exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
-                Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Missing body", "This endpoint needs a JSON body."),
             _ => Problem(exception.StatusCode, ProblemTypes.ForStatus(exception.StatusCode), "Bad request", "The request could not be read."),
         };
     }
@@ -114,10 +108,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
 
-
-    // Minimal APIs word route/query binding failures as: Failed to bind parameter "int Page" from "abc".
-    [GeneratedRegex("Failed to bind parameter \"\\S+ (\\w+)\" from \"(.*)\"", RegexOptions.CultureInvariant)]
-    private static partial Regex BindFailure();
 
     private static Exception Innermost(Exception exception)
     {

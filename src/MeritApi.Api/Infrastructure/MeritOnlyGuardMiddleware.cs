@@ -62,6 +62,13 @@ public sealed class MeritOnlyGuardMiddleware(RequestDelegate next)
         request.Body.Position = 0;
         context.Items[HttpRequestContext.BodyDigestItem] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer()
             .AsSpan(0, (int)buffer.Length)));
+        // Said here rather than read from the framework's exception text: an endpoint that binds a body got none.
+        if (buffer.Length == 0 && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
+        {
+            await WriteAsync(context, problems, StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Missing body",
+                "This endpoint needs a JSON body.", null);
+            return;
+        }
         if (!request.HasJsonContentType())
         {
             await next(context);

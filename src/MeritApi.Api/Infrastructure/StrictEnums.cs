@@ -9,7 +9,7 @@ namespace MeritApi.Api.Infrastructure;
 /// no undefined values, no comma-joined combinations, no padding. System.Text.Json's own JsonStringEnumConverter parses
 /// "Good, VeryPoor" as the bitwise OR of the two (= VeryGood) even for enums that are not [Flags], and the framework's
 /// query binding (Enum.TryParse) takes "1", "99" and "Open,Scored"; both would store a value the client never named.
-/// JSON bodies use <see cref="StrictEnumConverterFactory"/>, query strings <see cref="StrictQueryEnumMiddleware"/>; both
+/// JSON bodies use <see cref="StrictEnumConverterFactory"/>, query strings <see cref="QueryReader"/>; both
 /// accept exactly the strings of Enum.GetNames (ordinal comparison), and nothing else.
 /// </summary>
 public static class StrictEnums

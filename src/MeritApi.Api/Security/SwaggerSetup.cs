@@ -33,11 +33,36 @@ public static class SwaggerSetup
                 Description = "A JWT with a 'role' claim (hr-system, committee, auditor, admin); committee tokens list their selections in 'selection' claims.",
             });
             options.OperationFilter<RolesOperationFilter>();
+            options.OperationFilter<QueryRequestOperationFilter>();
             // The commands, queries and DTOs are documented where they live, in the Application and Domain layers.
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "MeritApi.*.xml"))
                 options.IncludeXmlComments(xml, includeControllerXmlComments: true);
         });
         return services;
+    }
+
+    /// <summary>
+    /// Documents a query request record (<see cref="IQueryRequest{TSelf}"/>) as the query parameters it reads: the framework
+    /// sees one custom-bound parameter, the client sends one query value per member.
+    /// </summary>
+    private sealed class QueryRequestOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var records = context.MethodInfo?.GetParameters().Select(p => p.ParameterType)
+                .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQueryRequest<>))) ?? [];
+            foreach (var member in records.SelectMany(t => t.GetConstructors().Single().GetParameters()))
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name!),
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Schema = context.SchemaGenerator.GenerateSchema(member.ParameterType, context.SchemaRepository),
+                });
+            }
+        }
     }
 
     /// <summary>Names each operation's roles, its bearer requirement and its 401/403 answers, from its authorization policy.</summary>

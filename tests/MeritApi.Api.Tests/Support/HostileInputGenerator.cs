@@ -146,7 +146,11 @@ internal sealed record DiscoveredEndpoint(string Method, string Route, RouteEndp
 
     public IReadOnlyList<string> RouteParameters => [.. Endpoint.RoutePattern.Parameters.Select(p => p.Name)];
 
-    /// <summary>The handler's query-string parameters (simple types that are not route values), with their types.</summary>
+    /// <summary>
+    /// The query-string parameters: the handler's simple parameters that are not route values, and the members of its query
+    /// request record (an <see cref="IQueryRequest{TSelf}"/>: its primary constructor's parameters, by their camelCase
+    /// names), with their types.
+    /// </summary>
     public IReadOnlyList<(string Name, Type Type)> QueryParameters
     {
         get
@@ -155,11 +159,18 @@ internal sealed record DiscoveredEndpoint(string Method, string Route, RouteEndp
             if (handler is null)
                 return [];
             var route = RouteParameters.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            return [.. handler.GetParameters()
+            var simple = handler.GetParameters()
                 .Where(p => p.Name is not null && !route.Contains(p.Name) && IsSimple(p.ParameterType))
-                .Select(p => (p.Name!, p.ParameterType))];
+                .Select(p => (p.Name!, p.ParameterType));
+            var records = handler.GetParameters().Where(p => IsQueryRequest(p.ParameterType))
+                .SelectMany(p => p.ParameterType.GetConstructors().Single().GetParameters())
+                .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name!), p.ParameterType));
+            return [.. simple.Concat(records)];
         }
     }
+
+    private static bool IsQueryRequest(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQueryRequest<>));
 
     /// <summary>The URL with each route parameter replaced by <paramref name="valueOf"/>(name).</summary>
     public string Url(Func<string, string> valueOf) => Render(Endpoint.RoutePattern, valueOf);

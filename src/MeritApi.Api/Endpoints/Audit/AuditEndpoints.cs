@@ -68,20 +68,17 @@ public static class AuditEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new VerifyRationaleQuery(id, runId, candidateId), ct));
 
-    private static async Task<Ok<PagedList<AuditEntryDto>>> ListEntries(ISender sender, CancellationToken ct,
-        Guid? selectionId = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListAuditEntriesQuery(selectionId, actor, from, to, page, pageSize), ct));
+    private static async Task<Ok<PagedList<AuditEntryDto>>> ListEntries(ListAuditEntriesRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
 
-    private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(ISender sender, CancellationToken ct,
-        long? anchorSequence = null, string? anchorHash = null) =>
-        TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(anchorSequence, anchorHash), ct));
+    private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(VerifyAuditChainRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
 
-    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListDeviations(ISender sender, CancellationToken ct,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListDecisionChoicesQuery(ChoiceStanding.MeritDeviation, from, to, positionId, page, pageSize), ct));
+    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListDeviations(ListDecisionChoicesRequest query, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(ChoiceStanding.MeritDeviation), ct));
 
-    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListReasonedChoices(ISender sender, CancellationToken ct,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, Guid? positionId = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListDecisionChoicesQuery(ChoiceStanding.ReasonedChoice, from, to, positionId, page, pageSize), ct));
+    private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListReasonedChoices(ListDecisionChoicesRequest query, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(ChoiceStanding.ReasonedChoice), ct));
 }

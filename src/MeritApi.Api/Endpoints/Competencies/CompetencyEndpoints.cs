@@ -34,12 +34,11 @@ public static class CompetencyEndpoints
         return TypedResults.Created($"/api/v1/competencies/{competency.Code}", competency);
     }
 
-    private static async Task<Ok<PagedList<CompetencyDto>>> List(ISender sender, CancellationToken ct,
-        CompetencyCategory? category = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListCompetenciesQuery(category, page, pageSize), ct));
+    private static async Task<Ok<PagedList<CompetencyDto>>> List(ListCompetenciesRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
 
     /// <summary>The competencies registered with an approved exception for non-merit vocabulary (auditor).</summary>
-    internal static async Task<Ok<PagedList<CompetencyDto>>> ListVocabularyExemptions(ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListCompetenciesQuery(null, page, pageSize, VocabularyExemptionsOnly: true), ct));
+    internal static async Task<Ok<PagedList<CompetencyDto>>> ListVocabularyExemptions(PageRequest query, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCompetenciesQuery(null, query.Page, query.PageSize, VocabularyExemptionsOnly: true), ct));
 }

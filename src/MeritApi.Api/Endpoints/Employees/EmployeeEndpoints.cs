@@ -5,7 +5,6 @@ using MeritApi.Application.Common.Models;
 using MeritApi.Application.Employees;
 using MeritApi.Application.Employees.Commands.ImportEmployees;
 using MeritApi.Application.Employees.Queries.GetEmployee;
-using MeritApi.Application.Employees.Queries.ListEmployees;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -69,7 +68,6 @@ public static class EmployeeEndpoints
     private static async Task<Ok<EmployeeDetailsDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeQuery(id), ct));
 
-    private static async Task<Ok<PagedList<EmployeeDto>>> List(ISender sender, CancellationToken ct,
-        string? nip = null, string? unit = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListEmployeesQuery(nip, unit, page, pageSize), ct));
+    private static async Task<Ok<PagedList<EmployeeDto>>> List(ListEmployeesRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
 }

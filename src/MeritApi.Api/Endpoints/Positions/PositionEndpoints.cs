@@ -40,7 +40,6 @@ public static class PositionEndpoints
     private static async Task<Ok<PositionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetPositionQuery(id), ct));
 
-    private static async Task<Ok<PagedList<PositionDto>>> List(ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListPositionsQuery(page, pageSize), ct));
+    private static async Task<Ok<PagedList<PositionDto>>> List(PageRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPositionsQuery(query.Page, query.PageSize), ct));
 }

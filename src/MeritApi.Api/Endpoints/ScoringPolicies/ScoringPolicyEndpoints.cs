@@ -35,7 +35,6 @@ public static class ScoringPolicyEndpoints
     private static async Task<Ok<ScoringPolicyDto>> Get(int version, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetScoringPolicyQuery(version), ct));
 
-    private static async Task<Ok<PagedList<ScoringPolicyDto>>> List(ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListScoringPoliciesQuery(page, pageSize), ct));
+    private static async Task<Ok<PagedList<ScoringPolicyDto>>> List(PageRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListScoringPoliciesQuery(query.Page, query.PageSize), ct));
 }

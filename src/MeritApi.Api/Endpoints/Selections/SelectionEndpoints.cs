@@ -15,8 +15,6 @@ using MeritApi.Application.Selections.Queries.GetSelection;
 using MeritApi.Application.Selections.Queries.GetShortlist;
 using MeritApi.Application.Selections.Queries.ListCandidates;
 using MeritApi.Application.Selections.Queries.ListScoringRuns;
-using MeritApi.Application.Selections.Queries.ListSelections;
-using MeritApi.Domain.Selections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeritApi.Api.Endpoints.Selections;
@@ -93,9 +91,8 @@ public static class SelectionEndpoints
         return TypedResults.Created($"/api/v1/selections/{selection.Id}", selection);
     }
 
-    private static async Task<Ok<PagedList<SelectionDto>>> List(ISender sender, CancellationToken ct,
-        Guid? positionId = null, SelectionStatus? status = null, int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListSelectionsQuery(positionId, status, page, pageSize), ct));
+    private static async Task<Ok<PagedList<SelectionDto>>> List(ListSelectionsRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
 
     private static async Task<Ok<SelectionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSelectionQuery(id), ct));
@@ -104,9 +101,8 @@ public static class SelectionEndpoints
         ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct));
 
-    private static async Task<Ok<PagedList<CandidateDto>>> ListCandidates(Guid id, ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListCandidatesQuery(id, page, pageSize), ct));
+    private static async Task<Ok<PagedList<CandidateDto>>> ListCandidates(Guid id, PageRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCandidatesQuery(id, query.Page, query.PageSize), ct));
 
     private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct)
     {
@@ -114,9 +110,8 @@ public static class SelectionEndpoints
         return TypedResults.Created($"/api/v1/selections/{id}/scoring-runs/{run.Id}", run);
     }
 
-    private static async Task<Ok<PagedList<ScoringRunDto>>> ListRuns(Guid id, ISender sender, CancellationToken ct,
-        int page = 1, int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await sender.Send(new ListScoringRunsQuery(id, page, pageSize), ct));
+    private static async Task<Ok<PagedList<ScoringRunDto>>> ListRuns(Guid id, PageRequest query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListScoringRunsQuery(id, query.Page, query.PageSize), ct));
 
     private static async Task<Ok<ScoringRunDto>> GetRun(Guid id, Guid runId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetScoringRunQuery(id, runId), ct));
@@ -142,11 +137,10 @@ public static class SelectionEndpoints
         return TypedResults.Ok(file);
     }
 
-    private static async Task<IResult> Shortlist(Guid id, HttpRequest request, ISender sender, CancellationToken ct,
-        Guid? runId = null, int? top = null, bool includeIneligible = false, int page = 1, int pageSize = Paging.DefaultPageSize,
-        string? format = null)
+    private static async Task<IResult> Shortlist(Guid id, ShortlistRequest query, HttpRequest request, ISender sender, CancellationToken ct)
     {
-        var shortlist = await sender.Send(new GetShortlistQuery(id, runId, top, includeIneligible, page, pageSize), ct);
+        var shortlist = await sender.Send(query.ToQuery(id), ct);
+        var format = query.Format;
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ||
                   (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(ShortlistCsv.ContentType, StringComparison.OrdinalIgnoreCase)));
         if (!csv)
