@@ -48,6 +48,7 @@ public static class WebApi
         services.AddRateLimiter(options => ConfigureRateLimiting(options, configuration));
         services.AddMeritRequestTimeouts(configuration);
         services.AddMeritSwagger();
+        services.AddRequestValidators();
         services.AddHostedService<Hosting.ApplicationSpanLog>();
         return services;
     }

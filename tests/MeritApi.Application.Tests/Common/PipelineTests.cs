@@ -1,5 +1,6 @@
 using FluentValidation;
 using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Employees.Commands.RecordPerformanceRating;
 using MeritApi.Application.Employees.Commands.RegisterEmployee;
 using MeritApi.Application.Employees.Queries.GetEmployee;
 using MeritApi.Application.Positions;
@@ -30,15 +31,15 @@ public sealed class PipelineTests : IntegrationFixture
         var counter = new ConnectionCounter();
         await using var app = new AppHost(Database.ConnectionString,
             configure: s => s.ConfigureDbContext<MeritDbContext>(o => o.AddInterceptors(counter)));
-        var nip = Unique.Nip();
+        // A command's own rule on a value its route supplies (the rating's year); what a body carries is the edge's.
+        var ex = Assert.ThrowsAsync<ValidationException>(() =>
+            app.Send(new RecordPerformanceRatingCommand(Guid.NewGuid(), app.Clock.Now.Year + 1, PerformanceRating.Good)));
 
-        var ex = Assert.ThrowsAsync<ValidationException>(() => app.Send(new RegisterEmployeeCommand(nip[..17], "", "III/e", "Unit")));
-
-        Assert.That(ex!.Errors.Select(e => e.PropertyName), Is.EquivalentTo(new[] { "nip", "name", "grade" }));
+        Assert.That(ex!.Errors.Select(e => e.PropertyName), Is.EquivalentTo(new[] { "year" }));
         Assert.That(counter.Opened, Is.Zero, "connections opened for an invalid command");
 
         // Control: the same host does reach the database for a valid command.
-        await app.Send(new RegisterEmployeeCommand(nip, "Valid", "III/a", "Unit"));
+        await app.Send(new RegisterEmployeeCommand(Nip.Parse(Unique.Nip()), "Valid", Grade.Parse("III/a"), "Unit"));
         Assert.That(counter.Opened, Is.GreaterThan(0));
     }
 
@@ -107,9 +108,9 @@ public sealed class PipelineTests : IntegrationFixture
     public async Task Registering_a_NIP_twice_is_a_conflict()
     {
         var nip = Unique.Nip();
-        var first = await App.Send(new RegisterEmployeeCommand(nip, "First", "III/a", "Unit A"));
+        var first = await App.Send(new RegisterEmployeeCommand(Nip.Parse(nip), "First", Grade.Parse("III/a"), "Unit A"));
 
-        var ex = Assert.ThrowsAsync<ConflictException>(() => App.Send(new RegisterEmployeeCommand(nip, "Second", "IV/a", "Unit B")));
+        var ex = Assert.ThrowsAsync<ConflictException>(() => App.Send(new RegisterEmployeeCommand(Nip.Parse(nip), "Second", Grade.Parse("IV/a"), "Unit B")));
 
         Assert.That(ex!.Rule.Id, Is.EqualTo("duplicate-nip"));
         await using var db = Database.CreateDbContext();
@@ -122,7 +123,7 @@ public sealed class PipelineTests : IntegrationFixture
     {
         var nip = Unique.Nip();
         var attempts = Enumerable.Range(0, 2)
-            .Select(i => Outcome(App.Send(new RegisterEmployeeCommand(nip, $"Racer {i}", "III/a", "Unit"))))
+            .Select(i => Outcome(App.Send(new RegisterEmployeeCommand(Nip.Parse(nip), $"Racer {i}", Grade.Parse("III/a"), "Unit"))))
             .ToList();
         var outcomes = await Task.WhenAll(attempts);
 

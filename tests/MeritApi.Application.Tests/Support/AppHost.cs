@@ -1,5 +1,6 @@
 using Mediator;
 using MeritApi.Infrastructure;
+using MeritApi.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeritApi.Application.Tests.Support;

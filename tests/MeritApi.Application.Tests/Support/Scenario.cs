@@ -26,11 +26,12 @@ public sealed class Scenario(AppHost app)
         app.Send(new RegisterCompetencyCommand(Unique.CompetencyCode(), "Test competency", CompetencyCategory.Technical, null));
 
     public Task<PositionDto> PositionAsync(string? minimumGrade, params (string Code, int Level)[] standard) =>
-        app.Send(new CreatePositionCommand(Unique.PositionCode(), "Test position", PositionKind.Structural, minimumGrade,
+        app.Send(new CreatePositionCommand(Unique.PositionCode(), "Test position", PositionKind.Structural,
+            minimumGrade is null ? null : Grade.Parse(minimumGrade),
             [.. standard.Select(s => new CompetencyRequirementInput(s.Code, s.Level))]));
 
     public Task<EmployeeDto> EmployeeAsync(string grade = "III/c", string? nip = null) =>
-        app.Send(new RegisterEmployeeCommand(nip ?? Unique.Nip(), "Test employee", grade, "Test unit"));
+        app.Send(new RegisterEmployeeCommand(Nip.Parse(nip ?? Unique.Nip()), "Test employee", Grade.Parse(grade), "Test unit"));
 
     /// <summary>Records an assessment; the clock moves one second first so that later recordings are later.</summary>
     public Task<CompetencyAssessmentDto> AssessAsync(Guid employeeId, string competencyCode, int level, DateOnly assessedOn)

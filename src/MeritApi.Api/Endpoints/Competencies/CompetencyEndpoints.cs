@@ -13,7 +13,7 @@ public static class CompetencyEndpoints
 {
     public static void MapCompetencyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies");
+        var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies").ValidateRequests();
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin)
             .WithSummary("Register a competency in the dictionary (HR system, administrator)")

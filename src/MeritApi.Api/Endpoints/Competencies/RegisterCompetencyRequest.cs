@@ -1,3 +1,5 @@
+using FluentValidation;
+using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Competencies.Commands.RegisterCompetency;
 using MeritApi.Domain.Competencies;
 
@@ -7,5 +9,18 @@ namespace MeritApi.Api.Endpoints.Competencies;
 public sealed record RegisterCompetencyRequest(string? Code, string? Name, CompetencyCategory? Category, string? Description,
     string? Justification = null)
 {
-    public RegisterCompetencyCommand ToCommand() => new(Code, Name, Category, Description, Justification);
+    /// <summary>Only after <see cref="RegisterCompetencyRequestValidator"/> has passed.</summary>
+    public RegisterCompetencyCommand ToCommand() => new(Code!, Name!, Category!.Value, Description, Justification);
+}
+
+internal sealed class RegisterCompetencyRequestValidator : AbstractValidator<RegisterCompetencyRequest>
+{
+    public RegisterCompetencyRequestValidator()
+    {
+        RuleFor(c => c.Code).ValidCompetencyCode();
+        RuleFor(c => c.Name).RequiredText(Competency.NameMaxLength);
+        RuleFor(c => c.Category).RequiredEnum();
+        RuleFor(c => c.Description).OptionalText(Competency.DescriptionMaxLength);
+        RuleFor(c => c.Justification).OptionalText(VocabularyJustification.MaxLength);
+    }
 }

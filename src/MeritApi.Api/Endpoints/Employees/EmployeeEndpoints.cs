@@ -14,7 +14,7 @@ public static class EmployeeEndpoints
 {
     public static void MapEmployeeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence");
+        var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence").ValidateRequests();
 
         group.MapPost("/", Register).RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")

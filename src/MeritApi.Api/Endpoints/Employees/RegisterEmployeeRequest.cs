@@ -1,9 +1,24 @@
+using FluentValidation;
+using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Employees.Commands.RegisterEmployee;
+using MeritApi.Domain.Employees;
 
 namespace MeritApi.Api.Endpoints.Employees;
 
 /// <summary>The body of <c>POST /api/v1/employees</c>. Fields are optional here so that a missing one is reported by name.</summary>
 public sealed record RegisterEmployeeRequest(string? Nip, string? Name, string? Grade, string? Unit)
 {
-    public RegisterEmployeeCommand ToCommand() => new(Nip, Name, Grade, Unit);
+    /// <summary>Only after <see cref="RegisterEmployeeRequestValidator"/> has passed.</summary>
+    public RegisterEmployeeCommand ToCommand() => new(Domain.Employees.Nip.Parse(Nip!), Name!, Domain.Positions.Grade.Parse(Grade!), Unit!);
+}
+
+internal sealed class RegisterEmployeeRequestValidator : AbstractValidator<RegisterEmployeeRequest>
+{
+    public RegisterEmployeeRequestValidator()
+    {
+        RuleFor(r => r.Nip).ValidNip();
+        RuleFor(r => r.Name).RequiredText(Employee.NameMaxLength);
+        RuleFor(r => r.Grade).NotEmpty().ValidGrade();
+        RuleFor(r => r.Unit).RequiredText(Employee.UnitMaxLength);
+    }
 }

@@ -13,7 +13,7 @@ public static class PositionEndpoints
 {
     public static void MapPositionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/positions").WithTags("Positions");
+        var group = app.MapGroup("/api/v1/positions").WithTags("Positions").ValidateRequests();
 
         group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem)
             .WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();

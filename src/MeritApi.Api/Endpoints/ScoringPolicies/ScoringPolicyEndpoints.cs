@@ -13,7 +13,7 @@ public static class ScoringPolicyEndpoints
 {
     public static void MapScoringPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies");
+        var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies").ValidateRequests();
 
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin)
             .WithSummary("Define the next scoring policy version (administrator)")

@@ -1,4 +1,7 @@
+using FluentValidation;
+using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Selections.Commands.OpenSelection;
+using MeritApi.Domain.Employees;
 using MeritApi.Domain.Selections;
 
 namespace MeritApi.Api.Endpoints.Selections;
@@ -7,5 +10,21 @@ namespace MeritApi.Api.Endpoints.Selections;
 public sealed record OpenSelectionRequest(Guid? PositionId, SelectionKind? Kind, int? Places, int? PolicyVersion,
     int? LatestPerformanceYear, string? Reference)
 {
-    public OpenSelectionCommand ToCommand() => new(PositionId, Kind, Places, PolicyVersion, LatestPerformanceYear, Reference);
+    /// <summary>Only after <see cref="OpenSelectionRequestValidator"/> has passed.</summary>
+    public OpenSelectionCommand ToCommand() => new(PositionId!.Value, Kind!.Value, Places, PolicyVersion, LatestPerformanceYear, Reference);
+}
+
+internal sealed class OpenSelectionRequestValidator : AbstractValidator<OpenSelectionRequest>
+{
+    public OpenSelectionRequestValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.PositionId).NotNull().NotEqual(Guid.Empty);
+        RuleFor(c => c.Kind).RequiredEnum();
+        RuleFor(c => c.Places).InclusiveBetween(1, Selection.MaxPlaces);
+        RuleFor(c => c.PolicyVersion).GreaterThanOrEqualTo(1);
+        RuleFor(c => c.LatestPerformanceYear)
+            .Must(y => y is null || (y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year))
+            .WithMessage($"'latestPerformanceYear' must be between {Employee.FirstRatingYear} and the current year.");
+        RuleFor(c => c.Reference).OptionalText(Selection.ReferenceMaxLength);
+    }
 }

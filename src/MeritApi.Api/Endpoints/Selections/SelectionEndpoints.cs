@@ -26,7 +26,7 @@ public static class SelectionEndpoints
         // The committee scope is checked before the endpoint sends its command, so a replay of a stored answer is
         // authorized exactly as the original request was.
         var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists")
-            .AddEndpointFilter<CommitteeScopeFilter>();
+            .AddEndpointFilter<CommitteeScopeFilter>().ValidateRequests();
 
         group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)")
             .ProducesWriteProblems();

@@ -11,7 +11,7 @@ using MeritApi.Domain.Selections;
 
 namespace MeritApi.Application.Tests.Common.Validation;
 
-public sealed class PagedQueryValidatorTests : ValidatorFixture
+public sealed class PagedQueryValidatorTests : ApplicationValidatorFixture
 {
     private static readonly Guid SomeId = Guid.NewGuid();
 

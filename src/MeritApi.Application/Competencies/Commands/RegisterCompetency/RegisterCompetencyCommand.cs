@@ -10,7 +10,7 @@ namespace MeritApi.Application.Competencies.Commands.RegisterCompetency;
 /// saying why the term names a skill (e.g. "penyuluhan agama", religious counselling); that exception is audited and
 /// listed for auditors.
 /// </summary>
-public sealed record RegisterCompetencyCommand(string? Code, string? Name, CompetencyCategory? Category, string? Description,
+public sealed record RegisterCompetencyCommand(string Code, string Name, CompetencyCategory Category, string? Description,
     string? Justification = null) : Command<CompetencyDto>, IAuditedCommand
 {
     public static string AuditName => "RegisterCompetency";

@@ -24,7 +24,7 @@ internal sealed class RegisterCompetencyCommandHandler(IApplicationDbContext db,
                 throw new ForbiddenException("Only an administrator may register a competency with a justification for non-merit vocabulary.");
             justification = new VocabularyJustification(command.Justification, request.Actor, clock.Now());
         }
-        var competency = new Competency(command.Code!, command.Name!, command.Category!.Value, command.Description, justification);
+        var competency = new Competency(command.Code, command.Name, command.Category, command.Description, justification);
         db.Competencies.Add(competency);
         audit.Touch(AuditIds.ForCompetency(competency.Code));
         return CompetencyDto.From(competency);

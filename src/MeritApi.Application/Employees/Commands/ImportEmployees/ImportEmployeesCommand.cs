@@ -1,5 +1,7 @@
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
@@ -8,24 +10,24 @@ namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 /// none. Re-sending the same batch changes nothing: an identical assessment is not added twice and a rating of a year
 /// is only rewritten when it differs.
 /// </summary>
-public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImportRow>? Employees) : Command<ImportSummaryDto>, IAuditedCommand
+public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImport> Employees) : Command<ImportSummaryDto>, IAuditedCommand
 {
     public static string AuditName => "ImportEmployees";
 
     public const int MaxRows = 10_000;
 }
 
-public sealed record EmployeeImportRow(
-    string? Nip,
-    string? Name,
-    string? Grade,
-    string? Unit,
-    IReadOnlyList<AssessmentImportRow>? Assessments,
-    IReadOnlyList<RatingImportRow>? PerformanceRatings);
+/// <summary>One employee of an import, with the evidence to add or update.</summary>
+public sealed record EmployeeImport(
+    Nip Nip,
+    string Name,
+    Grade Grade,
+    string Unit,
+    IReadOnlyList<AssessmentImport> Assessments,
+    IReadOnlyList<RatingImport> PerformanceRatings);
 
-public sealed record AssessmentImportRow(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor);
+public sealed record AssessmentImport(string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor);
 
-/// <summary>The rating is read as text so a misspelt one is reported on its row with the others, not as an unreadable body.</summary>
-public sealed record RatingImportRow(int? Year, string? Rating);
+public sealed record RatingImport(int Year, PerformanceRating Rating);
 
 public sealed record ImportSummaryDto(int Rows, int Created, int Updated, int Unchanged, int AssessmentsAdded, int RatingsRecorded);

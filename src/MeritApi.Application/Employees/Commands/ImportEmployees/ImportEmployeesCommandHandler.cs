@@ -5,7 +5,6 @@ using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Competencies;
 using MeritApi.Domain.Employees;
-using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
@@ -15,11 +14,11 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
 {
     public async ValueTask<ImportSummaryDto> Handle(ImportEmployeesCommand command, CancellationToken cancellationToken)
     {
-        var rows = command.Employees!;
+        var rows = command.Employees;
         await EnsureCompetenciesExistAsync(rows, cancellationToken);
 
         // One query for every employee of the batch, with their evidence, instead of one per row.
-        var nips = rows.Select(r => Nip.Parse(r.Nip!)).ToList();
+        var nips = rows.Select(r => r.Nip).ToList();
         var existing = await db.Employees.Include(e => e.Assessments).Include(e => e.PerformanceRatings)
             .Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, cancellationToken);
 
@@ -28,35 +27,35 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
         var touched = new List<Guid>(rows.Count);
         foreach (var row in rows)
         {
-            var nip = Nip.Parse(row.Nip!);
-            var grade = Grade.Parse(row.Grade!);
+            var nip = row.Nip;
+            var grade = row.Grade;
             var changed = false;
             if (existing.TryGetValue(nip, out var employee))
             {
-                if (employee.Name != row.Name!.Trim() || employee.Grade != grade || employee.Unit != row.Unit!.Trim())
+                if (employee.Name != row.Name.Trim() || employee.Grade != grade || employee.Unit != row.Unit.Trim())
                 {
-                    employee.UpdateProfile(row.Name!, grade, row.Unit!);
+                    employee.UpdateProfile(row.Name, grade, row.Unit);
                     changed = true;
                 }
             }
             else
             {
-                employee = new Employee(Guid.CreateVersion7(), nip, row.Name!, grade, row.Unit!);
+                employee = new Employee(Guid.CreateVersion7(), nip, row.Name, grade, row.Unit);
                 db.Employees.Add(employee);
                 created++;
             }
 
-            foreach (var a in row.Assessments ?? [])
+            foreach (var a in row.Assessments)
             {
-                if (employee.Assessments.Any(x => x.IsSameAs(a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, a.Assessor!)))
+                if (employee.Assessments.Any(x => x.IsSameAs(a.CompetencyCode, a.Level, a.AssessedOn, a.Assessor)))
                     continue; // already recorded by an earlier sync
-                employee.RecordAssessment(Guid.CreateVersion7(), a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, a.Assessor!.Trim(), now);
+                employee.RecordAssessment(Guid.CreateVersion7(), a.CompetencyCode, a.Level, a.AssessedOn, a.Assessor.Trim(), now);
                 assessmentsAdded++;
                 changed = true;
             }
-            foreach (var r in row.PerformanceRatings ?? [])
+            foreach (var r in row.PerformanceRatings)
             {
-                if (!employee.RecordPerformanceRating(r.Year!.Value, Enum.Parse<PerformanceRating>(r.Rating!), now))
+                if (!employee.RecordPerformanceRating(r.Year, r.Rating, now))
                     continue;
                 ratingsRecorded++;
                 changed = true;
@@ -77,18 +76,18 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
     }
 
     /// <summary>An unknown competency code is reported on each row and assessment that uses it.</summary>
-    private async Task EnsureCompetenciesExistAsync(IReadOnlyList<EmployeeImportRow> rows, CancellationToken cancellationToken)
+    private async Task EnsureCompetenciesExistAsync(IReadOnlyList<EmployeeImport> rows, CancellationToken cancellationToken)
     {
-        var unknown = await db.UnknownCompetencyCodesAsync(rows.SelectMany(r => r.Assessments ?? []).Select(a => a.CompetencyCode!),
+        var unknown = await db.UnknownCompetencyCodesAsync(rows.SelectMany(r => r.Assessments).Select(a => a.CompetencyCode),
             cancellationToken);
         var failures = new List<ValidationFailure>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var assessments = rows[i].Assessments ?? [];
+            var assessments = rows[i].Assessments;
             for (var j = 0; j < assessments.Count; j++)
-                if (unknown.Contains(assessments[j].CompetencyCode!))
+                if (unknown.Contains(assessments[j].CompetencyCode))
                     failures.Add(new ValidationFailure($"employees[{i}].assessments[{j}].competencyCode",
-                        CompetencyDictionary.NotInDictionary(assessments[j].CompetencyCode!)));
+                        CompetencyDictionary.NotInDictionary(assessments[j].CompetencyCode)));
         }
         if (failures.Count > 0)
             throw new ValidationException(failures);

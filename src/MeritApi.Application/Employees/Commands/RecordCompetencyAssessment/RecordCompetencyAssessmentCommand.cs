@@ -7,7 +7,7 @@ namespace MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 /// Records an assessed competency level. Assessments accumulate; scoring uses the most recent one of each
 /// competency (by assessment date, then by when it was recorded).
 /// </summary>
-public sealed record RecordCompetencyAssessmentCommand(Guid EmployeeId, string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
+public sealed record RecordCompetencyAssessmentCommand(Guid EmployeeId, string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor)
     : Command<CompetencyAssessmentDto>, IAuditedCommand
 {
     public static string AuditName => "RecordCompetencyAssessment";

@@ -14,7 +14,7 @@ internal sealed class RecordPerformanceRatingCommandHandler(IApplicationDbContex
         var employee = await db.Employees.Include(e => e.PerformanceRatings)
                            .FirstOrDefaultAsync(e => e.Id == command.EmployeeId, cancellationToken)
                        ?? throw new NotFoundException("Employee", command.EmployeeId);
-        employee.RecordPerformanceRating(command.Year, command.Rating!.Value, clock.Now());
+        employee.RecordPerformanceRating(command.Year, command.Rating, clock.Now());
         audit.Touch(employee.Id);
         return PerformanceRatingDto.From(employee.PerformanceRatings.Single(r => r.Year == command.Year));
     }

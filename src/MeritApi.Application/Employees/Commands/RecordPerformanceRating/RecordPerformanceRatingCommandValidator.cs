@@ -1,5 +1,4 @@
 using FluentValidation;
-using MeritApi.Application.Common.Validation;
 using MeritApi.Domain.Employees;
 
 namespace MeritApi.Application.Employees.Commands.RecordPerformanceRating;
@@ -8,7 +7,6 @@ internal sealed class RecordPerformanceRatingCommandValidator : AbstractValidato
 {
     public RecordPerformanceRatingCommandValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Rating).RequiredEnum();
         RuleFor(c => c.Year)
             .Must(y => y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year)
             .WithMessage($"'year' must be between {Employee.FirstRatingYear} and the current year.");

@@ -1,5 +1,7 @@
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
 
 namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
 
@@ -7,7 +9,7 @@ namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
 /// Registers a civil servant. Only merit-relevant fields exist; the API refuses payloads that carry any
 /// non-merit attribute before they reach this command.
 /// </summary>
-public sealed record RegisterEmployeeCommand(string? Nip, string? Name, string? Grade, string? Unit) : Command<EmployeeDto>, IAuditedCommand
+public sealed record RegisterEmployeeCommand(Nip Nip, string Name, Grade Grade, string Unit) : Command<EmployeeDto>, IAuditedCommand
 {
     public static string AuditName => "RegisterEmployee";
 }

@@ -3,7 +3,6 @@ using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.Employees;
-using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
@@ -12,11 +11,11 @@ internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db, I
 {
     public async ValueTask<EmployeeDto> Handle(RegisterEmployeeCommand command, CancellationToken cancellationToken)
     {
-        var nip = Nip.Parse(command.Nip!);
+        var nip = command.Nip;
         if (await db.Employees.AnyAsync(e => e.Nip == nip, cancellationToken))
             throw new ConflictException(Rules.DuplicateNip, "An employee with this NIP is already registered.");
 
-        var employee = new Employee(Guid.CreateVersion7(), nip, command.Name!, Grade.Parse(command.Grade!), command.Unit!);
+        var employee = new Employee(Guid.CreateVersion7(), nip, command.Name, command.Grade, command.Unit);
         db.Employees.Add(employee);
         audit.Touch(employee.Id);
         return EmployeeDto.From(employee);

@@ -6,11 +6,11 @@ namespace MeritApi.Application.Positions.Commands.CreatePosition;
 
 /// <summary>Registers a position (jabatan) with its competency standard and optional minimum grade.</summary>
 public sealed record CreatePositionCommand(
-    string? Code,
-    string? Title,
-    PositionKind? Kind,
-    string? MinimumGrade,
-    IReadOnlyList<CompetencyRequirementInput>? Standard) : Command<PositionDto>, IAuditedCommand
+    string Code,
+    string Title,
+    PositionKind Kind,
+    Grade? MinimumGrade,
+    IReadOnlyList<CompetencyRequirementInput> Standard) : Command<PositionDto>, IAuditedCommand
 {
     public static string AuditName => "CreatePosition";
 }

@@ -11,13 +11,13 @@ internal sealed class CreatePositionCommandHandler(IApplicationDbContext db, IAu
 {
     public async ValueTask<PositionDto> Handle(CreatePositionCommand command, CancellationToken cancellationToken)
     {
-        var code = command.Code!.Trim();
+        var code = command.Code.Trim();
         if (await db.Positions.AnyAsync(p => p.Code == code, cancellationToken))
             throw new ConflictException(Rules.DuplicatePosition, $"A position with code '{code}' already exists.");
-        await db.EnsureCompetenciesExistAsync("standard", command.Standard!, cancellationToken);
+        await db.EnsureCompetenciesExistAsync("standard", command.Standard, cancellationToken);
 
-        var position = new Position(Guid.CreateVersion7(), code, command.Title!, command.Kind!.Value,
-            command.MinimumGrade is null ? null : Grade.Parse(command.MinimumGrade), command.Standard!.ToDomain());
+        var position = new Position(Guid.CreateVersion7(), code, command.Title, command.Kind,
+            command.MinimumGrade, command.Standard.ToDomain());
         db.Positions.Add(position);
         audit.Touch(position.Id);
         return PositionDto.From(position);

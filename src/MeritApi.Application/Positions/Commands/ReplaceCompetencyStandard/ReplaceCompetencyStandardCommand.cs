@@ -7,7 +7,7 @@ namespace MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
 /// Replaces a position's competency standard. Scoring runs already stored keep the standard they read;
 /// the next run uses the new one.
 /// </summary>
-public sealed record ReplaceCompetencyStandardCommand(Guid PositionId, IReadOnlyList<CompetencyRequirementInput>? Requirements) : Command<PositionDto>, IAuditedCommand
+public sealed record ReplaceCompetencyStandardCommand(Guid PositionId, IReadOnlyList<CompetencyRequirementInput> Requirements) : Command<PositionDto>, IAuditedCommand
 {
     public static string AuditName => "ReplaceCompetencyStandard";
 }

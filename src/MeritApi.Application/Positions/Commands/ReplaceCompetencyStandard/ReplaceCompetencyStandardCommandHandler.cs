@@ -13,8 +13,8 @@ internal sealed class ReplaceCompetencyStandardCommandHandler(IApplicationDbCont
         var position = await db.Positions.Include(p => p.Standard)
                            .FirstOrDefaultAsync(p => p.Id == command.PositionId, cancellationToken)
                        ?? throw new NotFoundException("Position", command.PositionId);
-        await db.EnsureCompetenciesExistAsync("requirements", command.Requirements!, cancellationToken);
-        position.ReplaceStandard(command.Requirements!.ToDomain());
+        await db.EnsureCompetenciesExistAsync("requirements", command.Requirements, cancellationToken);
+        position.ReplaceStandard(command.Requirements.ToDomain());
         audit.Touch(position.Id);
         return PositionDto.From(position);
     }

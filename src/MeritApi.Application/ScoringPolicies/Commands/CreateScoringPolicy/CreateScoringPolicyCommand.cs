@@ -10,11 +10,11 @@ namespace MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
 /// scored under them stay reproducible.
 /// </summary>
 public sealed record CreateScoringPolicyCommand(
-    decimal? CompetenceWeight,
-    decimal? PerformanceWeight,
-    IReadOnlyList<decimal>? PerformanceYearWeights,
-    JpmBandSet? BandSet,
-    PerformanceRating? MinimumRating,
+    decimal CompetenceWeight,
+    decimal PerformanceWeight,
+    IReadOnlyList<decimal> PerformanceYearWeights,
+    JpmBandSet BandSet,
+    PerformanceRating MinimumRating,
     string? Description) : Command<ScoringPolicyDto>, IAuditedCommand
 {
     public static string AuditName => "CreateScoringPolicy";

@@ -14,8 +14,8 @@ internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db
     {
         // Two administrators racing get the same number; the primary key turns the loser into a 409.
         var next = await db.ScoringPolicies.MaxAsync(p => (int?)p.Version, cancellationToken) + 1 ?? ScoringPolicy.DefaultVersion;
-        var policy = new ScoringPolicy(next, command.CompetenceWeight!.Value, command.PerformanceWeight!.Value,
-            command.PerformanceYearWeights!, command.BandSet!.Value, command.MinimumRating!.Value, command.Description,
+        var policy = new ScoringPolicy(next, command.CompetenceWeight, command.PerformanceWeight,
+            command.PerformanceYearWeights, command.BandSet, command.MinimumRating, command.Description,
             clock.Now());
         db.ScoringPolicies.Add(policy);
         audit.Touch(AuditIds.ForScoringPolicy(policy.Version));

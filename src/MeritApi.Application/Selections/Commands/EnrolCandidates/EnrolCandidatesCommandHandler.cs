@@ -16,7 +16,7 @@ internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, Ti
         // on one selection cannot hand out the same candidate code: the second one fails with a 409.
         var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", command.SelectionId);
-        var ids = command.EmployeeIds!;
+        var ids = command.EmployeeIds;
 
         var known = await db.Employees.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
         var unknown = ids.Except(known).ToList();

@@ -9,8 +9,8 @@ namespace MeritApi.Application.Selections.Commands.OpenSelection;
 /// <see cref="LatestPerformanceYear"/> to the year before opening (the last final SKP year).
 /// </summary>
 public sealed record OpenSelectionCommand(
-    Guid? PositionId,
-    SelectionKind? Kind,
+    Guid PositionId,
+    SelectionKind Kind,
     int? Places,
     int? PolicyVersion,
     int? LatestPerformanceYear,

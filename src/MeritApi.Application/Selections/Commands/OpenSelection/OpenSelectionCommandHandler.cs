@@ -12,7 +12,7 @@ internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, Time
 {
     public async ValueTask<SelectionDto> Handle(OpenSelectionCommand command, CancellationToken cancellationToken)
     {
-        var positionId = command.PositionId!.Value;
+        var positionId = command.PositionId;
         if (!await db.Positions.AnyAsync(p => p.Id == positionId, cancellationToken))
             throw new NotFoundException("Position", positionId);
 
@@ -29,7 +29,7 @@ internal sealed class OpenSelectionCommandHandler(IApplicationDbContext db, Time
         }
 
         var now = clock.Now();
-        var selection = new Selection(Guid.CreateVersion7(), positionId, command.Kind!.Value, command.Places ?? 1, policyVersion,
+        var selection = new Selection(Guid.CreateVersion7(), positionId, command.Kind, command.Places ?? 1, policyVersion,
             command.LatestPerformanceYear ?? Selection.DefaultLatestPerformanceYear(now), command.Reference, now);
         db.Selections.Add(selection);
         audit.Touch(selection.Id, positionId);

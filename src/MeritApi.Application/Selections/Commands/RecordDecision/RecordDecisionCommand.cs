@@ -9,7 +9,7 @@ namespace MeritApi.Application.Selections.Commands.RecordDecision;
 /// at least <see cref="Domain.Decisions.SelectionDecision.MinimumJustificationLength"/> characters: within the best 3n it
 /// is a reasoned choice, beyond them a merit deviation. An ineligible candidate cannot be chosen.
 /// </summary>
-public sealed record RecordDecisionCommand(Guid SelectionId, Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
+public sealed record RecordDecisionCommand(Guid SelectionId, Guid ScoringRunId, IReadOnlyList<Guid> CandidateIds, string? Justification)
     : Command<DecisionDto>, IAuditedCommand
 {
     public static string AuditName => "RecordDecision";

@@ -15,10 +15,10 @@ internal sealed class RecordDecisionCommandHandler(IApplicationDbContext db, Tim
                         ?? throw new NotFoundException("Selection", command.SelectionId);
         var run = await db.ScoringRuns.AsNoTracking()
                       .FirstOrDefaultAsync(r => r.SelectionId == selection.Id && r.Id == command.ScoringRunId, cancellationToken)
-                  ?? throw new NotFoundException("Scoring run", command.ScoringRunId!.Value,
+                  ?? throw new NotFoundException("Scoring run", command.ScoringRunId,
                       $"Scoring run '{command.ScoringRunId}' is not a run of selection '{selection.Id}'.");
 
-        var ids = command.CandidateIds!;
+        var ids = command.CandidateIds;
         if (ids.Count > selection.Places)
             throw RequestValidation.Failure("candidateIds", $"The selection has {selection.Places} place(s); choose at most that many candidates.");
         var chosen = await db.CandidateResults.AsNoTracking()

@@ -4,10 +4,10 @@ using MeritApi.Domain.Employees;
 
 namespace MeritApi.Application.Tests.Employees.Commands.RecordPerformanceRating;
 
-public sealed class RecordPerformanceRatingValidatorTests : ValidatorFixture
+/// <summary>The command's own rule: the year its route names (the rating itself is the request validator's).</summary>
+public sealed class RecordPerformanceRatingValidatorTests : ApplicationValidatorFixture
 {
-    private static RecordPerformanceRatingCommand Rating(int year, PerformanceRating? rating = PerformanceRating.Good) =>
-        new(Guid.NewGuid(), year, rating);
+    private static RecordPerformanceRatingCommand Rating(int year) => new(Guid.NewGuid(), year, PerformanceRating.Good);
 
     [TestCase(2000)]
     [TestCase(2018)]
@@ -25,16 +25,4 @@ public sealed class RecordPerformanceRatingValidatorTests : ValidatorFixture
     [TestCase(0)]
     [TestCase(-2024)]
     public void Years_before_2000_are_reported_on_year(int year) => AssertInvalid(Rating(year), "year");
-
-    [Test]
-    public void A_missing_or_undefined_rating_is_reported_on_rating()
-    {
-        AssertInvalid(Rating(2024, null), "rating");
-        AssertInvalid(Rating(2024, (PerformanceRating)0), "rating");
-        AssertInvalid(Rating(2024, (PerformanceRating)6), "rating");
-    }
-
-    [TestCase(PerformanceRating.VeryPoor)]
-    [TestCase(PerformanceRating.VeryGood)]
-    public void Every_defined_rating_is_valid(PerformanceRating rating) => AssertValid(Rating(2024, rating));
 }

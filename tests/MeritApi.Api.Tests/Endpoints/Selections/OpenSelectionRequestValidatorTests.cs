@@ -1,12 +1,11 @@
-using MeritApi.Application.Selections.Commands.OpenSelection;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.Selections;
 using MeritApi.Domain.Selections;
 
-namespace MeritApi.Application.Tests.Selections.Commands.OpenSelection;
+namespace MeritApi.Api.Tests.Endpoints.Selections;
 
-public sealed class OpenSelectionValidatorTests : ValidatorFixture
+public sealed class OpenSelectionRequestValidatorTests : RequestValidatorFixture
 {
-    private static readonly OpenSelectionCommand Valid = new(Guid.NewGuid(), SelectionKind.Promotion, 2, 1, 2024, "PENG-001/2025");
+    private static readonly OpenSelectionRequest Valid = new(Guid.NewGuid(), SelectionKind.Promotion, 2, 1, 2024, "PENG-001/2025");
 
     [Test]
     public void A_complete_selection_is_valid_and_optional_fields_may_be_omitted()

@@ -1,12 +1,11 @@
-using MeritApi.Application.Competencies.Commands.RegisterCompetency;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.Competencies;
 using MeritApi.Domain.Competencies;
 
-namespace MeritApi.Application.Tests.Competencies.Commands.RegisterCompetency;
+namespace MeritApi.Api.Tests.Endpoints.Competencies;
 
-public sealed class RegisterCompetencyValidatorTests : ValidatorFixture
+public sealed class RegisterCompetencyRequestValidatorTests : RequestValidatorFixture
 {
-    private static readonly RegisterCompetencyCommand Valid =
+    private static readonly RegisterCompetencyRequest Valid =
         new("T-BUDGETING", "Budgeting (Penganggaran)", CompetencyCategory.Technical, "Plans and controls budgets.");
 
     [Test]

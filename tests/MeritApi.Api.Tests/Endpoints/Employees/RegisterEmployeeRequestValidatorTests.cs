@@ -1,12 +1,11 @@
-using MeritApi.Application.Employees.Commands.RegisterEmployee;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Domain.Employees;
 
-namespace MeritApi.Application.Tests.Employees.Commands.RegisterEmployee;
+namespace MeritApi.Api.Tests.Endpoints.Employees;
 
-public sealed class RegisterEmployeeValidatorTests : ValidatorFixture
+public sealed class RegisterEmployeeRequestValidatorTests : RequestValidatorFixture
 {
-    private static readonly RegisterEmployeeCommand Valid = new("198503152010011002", "Siti Rahmawati", "III/c", "Biro Umum");
+    private static readonly RegisterEmployeeRequest Valid = new("198503152010011002", "Siti Rahmawati", "III/c", "Biro Umum");
 
     [Test]
     public void A_complete_employee_is_valid() => AssertValid(Valid);

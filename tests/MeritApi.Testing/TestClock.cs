@@ -1,4 +1,4 @@
-namespace MeritApi.Application.Tests.Support;
+namespace MeritApi.Testing;
 
 /// <summary>
 /// A controllable clock: starts at a fixed instant (mid-2025, so the latest final SKP year is 2024) and only

@@ -1,13 +1,12 @@
-using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Domain.Employees;
 
-namespace MeritApi.Application.Tests.Employees.Commands.RecordCompetencyAssessment;
+namespace MeritApi.Api.Tests.Endpoints.Employees;
 
-public sealed class RecordCompetencyAssessmentValidatorTests : ValidatorFixture
+public sealed class RecordCompetencyAssessmentRequestValidatorTests : RequestValidatorFixture
 {
-    private RecordCompetencyAssessmentCommand Valid =>
-        new(Guid.NewGuid(), "M-INTEGRITY", 3, Clock.Today.AddYears(-1), "UPT Penilaian Kompetensi");
+    private RecordCompetencyAssessmentRequest Valid =>
+        new("M-INTEGRITY", 3, Clock.Today.AddYears(-1), "UPT Penilaian Kompetensi");
 
     [Test]
     public void A_complete_assessment_is_valid() => AssertValid(Valid);

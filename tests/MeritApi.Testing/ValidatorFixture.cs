@@ -1,12 +1,13 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
 
-namespace MeritApi.Application.Tests.Support;
+namespace MeritApi.Testing;
 
 /// <summary>
-/// Validators as the application registers them (AddApplication, which also installs the camelCase
-/// property-name resolver), with a fixed clock. Pure: no database.
+/// Validators as the host registers them (<see cref="AddValidators"/>: the application's, which also installs the camelCase
+/// property-name resolver, and where tested the API's request validators), with a fixed clock. Pure: no database.
 /// </summary>
 public abstract class ValidatorFixture
 {
@@ -19,9 +20,12 @@ public abstract class ValidatorFixture
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddApplication();
+        AddValidators(services);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>Registers the validators under test, as the host does.</summary>
+    protected abstract void AddValidators(IServiceCollection services);
 
     [OneTimeTearDown]
     public void DisposeContainer() => _services?.Dispose();

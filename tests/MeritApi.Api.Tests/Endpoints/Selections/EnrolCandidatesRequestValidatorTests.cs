@@ -1,11 +1,11 @@
+using MeritApi.Api.Endpoints.Selections;
 using MeritApi.Application.Selections.Commands.EnrolCandidates;
-using MeritApi.Application.Tests.Support;
 
-namespace MeritApi.Application.Tests.Selections.Commands.EnrolCandidates;
+namespace MeritApi.Api.Tests.Endpoints.Selections;
 
-public sealed class EnrolCandidatesValidatorTests : ValidatorFixture
+public sealed class EnrolCandidatesRequestValidatorTests : RequestValidatorFixture
 {
-    private static EnrolCandidatesCommand Enrol(IReadOnlyList<Guid>? ids) => new(Guid.NewGuid(), ids);
+    private static EnrolCandidatesRequest Enrol(IReadOnlyList<Guid>? ids) => new(ids);
 
     private static List<Guid> NewIds(int count) => [.. Enumerable.Range(0, count).Select(_ => Guid.NewGuid())];
 

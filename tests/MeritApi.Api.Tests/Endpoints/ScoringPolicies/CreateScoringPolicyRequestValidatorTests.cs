@@ -1,13 +1,12 @@
-using MeritApi.Application.ScoringPolicies.Commands.CreateScoringPolicy;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.ScoringPolicies;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 
-namespace MeritApi.Application.Tests.ScoringPolicies.Commands.CreateScoringPolicy;
+namespace MeritApi.Api.Tests.Endpoints.ScoringPolicies;
 
-public sealed class CreateScoringPolicyValidatorTests : ValidatorFixture
+public sealed class CreateScoringPolicyRequestValidatorTests : RequestValidatorFixture
 {
-    private static readonly CreateScoringPolicyCommand Valid =
+    private static readonly CreateScoringPolicyRequest Valid =
         new(0.5m, 0.5m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.Good, "Like version 1");
 
     [Test]

@@ -1,17 +1,15 @@
-using MeritApi.Application.Positions;
-using MeritApi.Application.Positions.Commands.CreatePosition;
-using MeritApi.Application.Tests.Support;
+using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Domain.Positions;
 
-namespace MeritApi.Application.Tests.Positions.Commands.CreatePosition;
+namespace MeritApi.Api.Tests.Endpoints.Positions;
 
-public sealed class CreatePositionValidatorTests : ValidatorFixture
+public sealed class CreatePositionRequestValidatorTests : RequestValidatorFixture
 {
-    private static readonly CreatePositionCommand Valid = new("KABAG-UMUM", "Head of General Affairs", PositionKind.Structural, "III/d",
-        [new CompetencyRequirementInput("M-INTEGRITY", 3), new CompetencyRequirementInput("T-BUDGETING", 4)]);
+    private static readonly CreatePositionRequest Valid = new("KABAG-UMUM", "Head of General Affairs", PositionKind.Structural, "III/d",
+        [new CompetencyRequirementRequest("M-INTEGRITY", 3), new CompetencyRequirementRequest("T-BUDGETING", 4)]);
 
-    private static List<CompetencyRequirementInput> Lines(int count) =>
-        [.. Enumerable.Range(1, count).Select(i => new CompetencyRequirementInput($"T-C{i}", 1 + i % 5))];
+    private static List<CompetencyRequirementRequest> Lines(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new CompetencyRequirementRequest($"T-C{i}", 1 + i % 5))];
 
     [Test]
     public void A_complete_position_is_valid()
@@ -50,17 +48,17 @@ public sealed class CreatePositionValidatorTests : ValidatorFixture
     [TestCase(-1)]
     [TestCase(null)]
     public void An_out_of_range_required_level_is_reported_on_its_line(int? level) =>
-        AssertInvalid(Valid with { Standard = [Valid.Standard![0], new CompetencyRequirementInput("T-BUDGETING", level)] },
+        AssertInvalid(Valid with { Standard = [Valid.Standard![0], new CompetencyRequirementRequest("T-BUDGETING", level)] },
             "standard[1].requiredLevel");
 
     [TestCase(1)]
     [TestCase(5)]
     public void Levels_one_to_five_are_valid(int level) =>
-        AssertValid(Valid with { Standard = [new CompetencyRequirementInput("T-BUDGETING", level)] });
+        AssertValid(Valid with { Standard = [new CompetencyRequirementRequest("T-BUDGETING", level)] });
 
     [Test]
     public void An_invalid_competency_code_is_reported_on_its_line() =>
-        AssertInvalid(Valid with { Standard = [new CompetencyRequirementInput("bad code", 3), new CompetencyRequirementInput(null, 7)] },
+        AssertInvalid(Valid with { Standard = [new CompetencyRequirementRequest("bad code", 3), new CompetencyRequirementRequest(null, 7)] },
             "standard[0].competencyCode", "standard[1].competencyCode", "standard[1].requiredLevel");
 
     /// <summary>
