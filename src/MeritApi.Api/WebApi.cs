@@ -53,8 +53,15 @@ public static class WebApi
         return services;
     }
 
+    /// <summary>The key id of the checkpoint signing key in appsettings.Development.json: refused outside Development.</summary>
+    public const string DevelopmentLogKeyId = "15ea2e0343469324";
+
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<ILogSigningKey>().KeyId == DevelopmentLogKeyId && !app.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                "Transparency:SigningKey is the development key, which anyone can read in the repository; it is refused in the " +
+                $"'{app.Environment.EnvironmentName}' environment. Configure a secret ECDSA P-256 key.");
         app.Use(SecurityHeaders.Apply);
         app.Use(HttpRequestContext.AssignRequestId);
         app.UseExceptionHandler();

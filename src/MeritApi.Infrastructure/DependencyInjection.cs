@@ -3,6 +3,7 @@ using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Seeding;
+using MeritApi.Infrastructure.Transparency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,12 +33,15 @@ public static class DependencyInjection
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessTag], timeout: DatabaseHealthCheck.Timeout);
         return services.AddInfrastructure(connectionString,
+            configuration.GetSection(TransparencyOptions.Section).Get<TransparencyOptions>() ?? new TransparencyOptions(),
             configuration.GetSection("Database").Get<DatabaseResilienceOptions>() ?? new DatabaseResilienceOptions());
     }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString,
-        DatabaseResilienceOptions? resilience = null)
+        TransparencyOptions transparency, DatabaseResilienceOptions? resilience = null)
     {
+        // Built now, so that a missing or malformed signing key stops the start-up rather than the first command.
+        services.AddSingleton<ILogSigningKey>(new LogSigningKey(transparency));
         resilience ??= new DatabaseResilienceOptions();
         // The app keeps no session state on a connection (no SET, temporary tables or session-level locks; Npgsql rolls
         // back an open transaction on return anyway), so the reset statements Npgsql would otherwise run each time a

@@ -20,7 +20,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (problem.Type == ProblemTypes.ServiceUnavailable)
         {
             LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, Innermost(exception).Message);
             ServiceUnavailable.SetRetryAfter(httpContext.Response);
@@ -54,6 +54,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         JsonException j => FromJson(j),
         CommitOutcomeUnknownException => ServiceUnavailable.Problem(ServiceUnavailable.CommitOutcomeUnknown),
         DatabaseUnavailableException => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
+        AuditLogInconsistentException a => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.AuditLogInconsistent,
+            "Audit log inconsistent", a.Message),
         // Cancelled without the client going away (that one the framework answers 499 itself): the request's time limit.
         OperationCanceledException => ServiceUnavailable.Problem(ServiceUnavailable.DatabaseUnreachable),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error",

@@ -23,6 +23,9 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string ServiceUnavailable = Prefix + "service-unavailable";
+
+    /// <summary>The audit log no longer matches its latest signed checkpoint: writes are refused until it is investigated.</summary>
+    public const string AuditLogInconsistent = Prefix + "audit-log-inconsistent";
     public const string Internal = Prefix + "internal";
 
     /// <summary>The type for a bare status code (routing 404s, 405s, …).</summary>

@@ -13,7 +13,7 @@ public static class RationaleStatement
 {
     public static string ToMarkdown(CandidateRationale r)
     {
-        static string N(decimal value) => RationaleBuilder.Normalise(value);
+        static string N(decimal value) => MeritApi.Domain.Canonical.CanonicalJson.Normalise(value);
         var md = new StringBuilder();
         var line = (string text) => md.Append(text).Append('\n');
 

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using MeritApi.Domain.Canonical;
 using MeritApi.Domain.Common;
-using MeritApi.Domain.Rationales;
+using MeritApi.Domain.Transparency;
 
 namespace MeritApi.Domain.Audit;
 
@@ -15,9 +18,23 @@ public sealed record AuditRecord(
     string BodyDigest,
     string? OutcomeDigest);
 
+/// <summary>Which bytes an audit entry's hash and Merkle leaf are computed over (docs/canonical-form.md).</summary>
+public static class EntrySchemes
+{
+    /// <summary>Entries before version 2: the previous hash followed by a JSON array of the fields (kept to verify them).</summary>
+    public const string V1 = "meritapi-entry-v1";
+
+    /// <summary>MeritApi canonical JSON of the entry document, the previous hash and the scheme included.</summary>
+    public const string V2 = "meritapi-entry-v2";
+
+    public const string Current = V2;
+}
+
 /// <summary>
-/// One entry of the append-only audit trail. Each entry's hash is SHA-256(previous hash + canonical entry), so
-/// editing or deleting any row breaks the chain from that row on, which <see cref="AuditChain.Verify"/> finds.
+/// One entry of the append-only audit trail. Its <see cref="EntryBytes"/> include the previous entry's hash, and its hash
+/// is their SHA-256, so editing or deleting any row breaks the chain from that row on (<see cref="AuditChain.Verify"/>);
+/// the same bytes are the entry's leaf in the Merkle tree log (<see cref="LeafHash"/>), whose signed checkpoints also catch
+/// a chain rebuilt or cut short.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -29,7 +46,7 @@ public sealed class AuditEntry
 
     private AuditEntry()
     {
-        Actor = Role = Command = RequestId = BodyDigest = PreviousHash = Hash = string.Empty;
+        Actor = Role = Command = RequestId = BodyDigest = PreviousHash = Hash = Scheme = string.Empty;
         TouchedIds = [];
     } // EF
 
@@ -46,8 +63,12 @@ public sealed class AuditEntry
         BodyDigest = record.BodyDigest;
         OutcomeDigest = record.OutcomeDigest;
         PreviousHash = previousHash;
+        Scheme = EntrySchemes.Current;
         Hash = ComputeHash();
     }
+
+    /// <summary>The instant as the entry's bytes carry it: UTC, six fractional digits, 'Z'.</summary>
+    public const string OccurredAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public long Sequence { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
@@ -71,16 +92,66 @@ public sealed class AuditEntry
     public string PreviousHash { get; private set; }
     public string Hash { get; private set; }
 
+    /// <summary>The form of <see cref="EntryBytes"/> (<see cref="EntrySchemes"/>).</summary>
+    public string Scheme { get; private set; }
+
+    /// <summary>The 0-based index of the entry's leaf in the Merkle tree log: entries are its leaves in sequence order.</summary>
+    public long LeafIndex => Sequence - 1;
+
     public static AuditEntry Append(long previousSequence, string previousHash, AuditRecord record, DateTimeOffset occurredAt) =>
         new(previousSequence + 1, occurredAt, record, previousHash);
 
-    /// <summary>The entry's content in a fixed textual form; the hash covers exactly this after the previous hash.</summary>
-    public string CanonicalForm() => JsonSerializer.Serialize(new object?[]
-    {
-        Sequence,
-        OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        Actor, Role, Command, TouchedIds.Select(id => id.ToString()).ToArray(), RequestId, BodyDigest, OutcomeDigest,
-    });
+    public string OccurredAtText => OccurredAt.UtcDateTime.ToString(OccurredAtFormat, CultureInfo.InvariantCulture);
 
-    public string ComputeHash() => RationaleSeal.Sha256Hex(PreviousHash + CanonicalForm());
+    /// <summary>What the entry's hash and leaf are computed over, in its scheme.</summary>
+    public byte[] EntryBytes() => Scheme switch
+    {
+        EntrySchemes.V2 => CanonicalV2(),
+        // The previous hash, then the fields as a JSON array as System.Text.Json writes it by default.
+        EntrySchemes.V1 => Encoding.UTF8.GetBytes(PreviousHash + JsonSerializer.Serialize(new object?[]
+        {
+            Sequence, OccurredAtText, Actor, Role, Command, TouchedIds.Select(id => id.ToString()).ToArray(), RequestId, BodyDigest,
+            OutcomeDigest,
+        })),
+        _ => throw new InvalidOperationException($"Audit entry {Sequence} names the unknown scheme '{Scheme}'."),
+    };
+
+    /// <summary>Members in canonical (sorted) order; numbers as strings.</summary>
+    private byte[] CanonicalV2()
+    {
+        var w = new CanonicalJsonWriter();
+        w.StartObject();
+        w.Name("actor");
+        w.Text(Actor);
+        w.Name("bodyDigest");
+        w.Text(BodyDigest);
+        w.Name("command");
+        w.Text(Command);
+        w.Name("occurredAt");
+        w.Text(OccurredAtText);
+        w.Name("outcomeDigest");
+        w.Text(OutcomeDigest);
+        w.Name("previousHash");
+        w.Text(PreviousHash);
+        w.Name("requestId");
+        w.Text(RequestId);
+        w.Name("role");
+        w.Text(Role);
+        w.Name("scheme");
+        w.Text(Scheme);
+        w.Name("sequence");
+        w.WholeNumber(Sequence);
+        w.Name("touchedIds");
+        w.StartArray();
+        foreach (var id in TouchedIds)
+            w.Text(id.ToString());
+        w.EndArray();
+        w.EndObject();
+        return w.ToArray();
+    }
+
+    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(EntryBytes()));
+
+    /// <summary>The entry's leaf hash in the Merkle tree log: SHA-256(0x00 ‖ entry bytes).</summary>
+    public byte[] LeafHash() => MerkleTree.LeafHash(EntryBytes());
 }

@@ -7,7 +7,8 @@ namespace MeritApi.Domain.Rationales;
 /// The full, self-contained explanation of one candidate's result in one scoring run: the evidence as it was
 /// read, the policy, every formula step with its numbers, eligibility, rank and the tie-break that decided it,
 /// and the talent box. Published figures are the stored ones; intermediate (unrounded) values are derived from
-/// the stored evidence. <see cref="Seal"/> is the SHA-256 of the canonical form of everything else.
+/// the stored evidence. <see cref="Seal"/> is the SHA-256 of the canonical form of everything else, in the form
+/// <see cref="SealScheme"/> names (<see cref="SealSchemes"/>).
 /// </summary>
 public sealed record CandidateRationale(
     Guid SelectionId,
@@ -23,6 +24,7 @@ public sealed record CandidateRationale(
     TalentBoxStep TalentBox,
     EligibilityStep Eligibility,
     RankStep Rank,
+    string SealScheme,
     string? Seal = null);
 
 public sealed record RationalePolicy(

@@ -14,7 +14,9 @@ public static class RationaleBuilder
 
     public static readonly string Rounding = $"half-even to {MeritRounding.Decimals} decimals";
 
-    public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, CandidateResult result)
+    /// <summary>The rationale of a stored result, sealed in <paramref name="sealScheme"/> (its run's).</summary>
+    public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, CandidateResult result,
+        string sealScheme)
     {
         // Plain loops: a national run builds 100,000 of these to seal them, and each allocation here is garbage by then.
         var gaps = result.CompetencyGaps;
@@ -69,7 +71,7 @@ public static class RationaleBuilder
             new RationaleEvidence(result.Grade.ToString(), competencies, years),
             jpm, band, performance, merit, talentBox,
             new EligibilityStep(result.Eligible, result.IneligibilityReasons),
-            rank);
+            rank, sealScheme);
         return rationale with { Seal = RationaleSeal.Compute(rationale) };
     }
 
@@ -83,28 +85,4 @@ public static class RationaleBuilder
             RankDecision.SharedRank => $"Rank {rank}, shared: equal on merit score, JPM and latest SKP rating; a tie is never broken by name, id, age or seniority.",
             _ => $"Rank {rank}.",
         };
-
-    /// <summary>A decimal without trailing zeros: the same number always prints the same way, whatever its scale.</summary>
-    public static string Normalise(decimal value)
-    {
-        Span<byte> utf8 = stackalloc byte[MaxNormalisedLength];
-        return System.Text.Encoding.UTF8.GetString(Normalise(value, utf8));
-    }
-
-    internal const int MaxNormalisedLength = 64;
-
-    /// <summary>
-    /// <see cref="Normalise(decimal)"/> into <paramref name="destination"/> as UTF-8, without allocating: the invariant
-    /// general format (never an exponent for decimals) with the fraction's trailing zeros, and a bare point, cut off.
-    /// </summary>
-    internal static ReadOnlySpan<byte> Normalise(decimal value, Span<byte> destination)
-    {
-        if (!value.TryFormat(destination, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
-            throw new InvalidOperationException($"Could not format {value}.");
-        ReadOnlySpan<byte> text = destination[..written];
-        if (text.IndexOf((byte)'.') < 0)
-            return text;
-        text = text.TrimEnd((byte)'0');
-        return text[^1] == (byte)'.' ? text[..^1] : text;
-    }
 }

@@ -50,7 +50,7 @@ public static class RationaleVerifier
     private static string Text<T>(T value) => value switch
     {
         null => "null",
-        decimal d => RationaleBuilder.Normalise(d),
+        decimal d => Canonical.CanonicalJson.Normalise(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "null",
     };

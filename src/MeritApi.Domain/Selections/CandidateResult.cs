@@ -90,9 +90,9 @@ public sealed class CandidateResult
 
     internal void ListAt(int position) => ListPosition = position;
 
-    internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade)
+    internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, string sealScheme)
     {
         ScoringRunId = scoringRunId;
-        Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, this).Seal!;
+        Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, this, sealScheme).Seal!;
     }
 }

@@ -26,7 +26,8 @@ public sealed class ScoringRun
         CandidateCount = results.Count;
         EligibleCount = results.Count(r => r.Eligible);
         // Sealing is independent per result (a hash of its own rationale), so it spreads over the cores.
-        Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade));
+        SealScheme = Rationales.SealSchemes.Current;
+        Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade, SealScheme));
         CandidateResult[] listing = [.. results];
         Array.Sort(listing, CandidateResult.CompareInListing);
         for (var i = 0; i < listing.Length; i++)
@@ -50,6 +51,9 @@ public sealed class ScoringRun
     public int CandidateCount { get; private set; }
     public int EligibleCount { get; private set; }
     public IReadOnlyList<CandidateResult> Results => _results;
+
+    /// <summary>The canonical form its results' seals are computed over (<see cref="Rationales.SealSchemes"/>).</summary>
+    public string SealScheme { get; private set; } = Rationales.SealSchemes.V1;
 
     /// <summary>SHA-256 over every result's seal, in candidate-id order: one value that pins the whole run.</summary>
     public string ResultsDigest { get; private set; } = string.Empty;

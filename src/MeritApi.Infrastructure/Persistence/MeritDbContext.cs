@@ -6,6 +6,7 @@ using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
+using MeritApi.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<CandidateResult> CandidateResults => Set<CandidateResult>();
     public DbSet<SelectionDecision> Decisions => Set<SelectionDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignedCheckpoint> Checkpoints => Set<SignedCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MeritDbContext).Assembly);

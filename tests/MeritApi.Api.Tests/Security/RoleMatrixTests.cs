@@ -58,7 +58,7 @@ public sealed class RoleMatrixTests
         "candidateId" => _a.Candidate.ToString(),
         "year" => "2025",
         "version" => "1",
-        _ when constraints.Contains("int") => "1",
+        _ when constraints.Contains("int") || constraints.Contains("long") => "1",
         _ => Guid.NewGuid().ToString(),
     };
 

@@ -716,7 +716,7 @@ internal sealed class HostileInputGenerator
     private string ValidRouteValue(DiscoveredEndpoint endpoint, string name) => name switch
     {
         "year" => "2025",
-        "version" => "1",
+        "version" or "sequence" or "treeSize" => "1",
         "runId" => _fixture.RunId.ToString(),
         "candidateId" => _fixture.TopCandidateId.ToString(),
         "id" when endpoint.Route.StartsWith("/api/v1/employees", StringComparison.Ordinal) => _fixture.EmployeeId.ToString(),

@@ -19,5 +19,7 @@ public sealed class MeritApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("Transparency:Origin", TestLogKey.Origin);
+        builder.UseSetting("Transparency:SigningKey", TestLogKey.SigningKey);
     }
 }

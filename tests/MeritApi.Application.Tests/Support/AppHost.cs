@@ -19,7 +19,7 @@ public sealed class AppHost : IAsyncDisposable
         var services = new ServiceCollection();
         // Registered before AddApplication, whose TryAddSingleton then keeps this one.
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddLogging().AddApplication().AddInfrastructure(connectionString);
+        services.AddLogging().AddApplication().AddInfrastructure(connectionString, TestLogKey.Options);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

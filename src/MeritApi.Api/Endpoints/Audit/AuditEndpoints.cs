@@ -2,6 +2,11 @@ using Mediator;
 using MeritApi.Api.Endpoints.Competencies;
 using MeritApi.Api.Rendering;
 using MeritApi.Api.Security;
+using MeritApi.Application.Audit;
+using MeritApi.Application.Audit.Queries.GetCheckpoint;
+using MeritApi.Application.Audit.Queries.GetConsistencyProof;
+using MeritApi.Application.Audit.Queries.GetInclusionProof;
+using MeritApi.Application.Audit.Queries.GetSigningKey;
 using MeritApi.Application.Audit.Queries.ListAuditEntries;
 using MeritApi.Application.Audit.Queries.ListDecisionChoices;
 using MeritApi.Application.Audit.Queries.VerifyAuditChain;
@@ -40,6 +45,26 @@ public static class AuditEndpoints
                              "Pass an earlier answer's lastSequence/lastHash as anchorSequence/anchorHash to also catch removed newest entries " +
                              "or a chain rebuilt by someone with database access.")
             .ProducesReadProblems();
+        audit.MapGet("/checkpoints/latest", (ISender sender, CancellationToken ct) => GetCheckpoint(null, sender, ct))
+            .RequireAuthorization(Policies.Auditor).WithName("GetLatestCheckpoint")
+            .WithSummary("The latest signed checkpoint of the audit log (auditor)")
+            .WithDescription("Tree size, Merkle root (RFC 9162), time and key id, signed with ECDSA P-256 by a key the database never " +
+                             "holds. Keep it: any later checkpoint must extend it (consistency-proof).")
+            .ProducesReadProblems();
+        audit.MapGet("/checkpoints/{treeSize:long}", (long treeSize, ISender sender, CancellationToken ct) => GetCheckpoint(treeSize, sender, ct))
+            .RequireAuthorization(Policies.Auditor).WithSummary("The signed checkpoint of a given tree size (auditor)").ProducesReadProblems();
+        audit.MapGet("/signing-key", GetSigningKey).RequireAuthorization(Policies.Auditor)
+            .WithSummary("The public key checkpoints are signed with (auditor)")
+            .WithDescription("Take it once from a channel other than this server and verify checkpoints against that copy.")
+            .ProducesReadProblems();
+        audit.MapGet("/entries/{sequence:long}/inclusion-proof", GetInclusionProof).RequireAuthorization(Policies.Auditor)
+            .WithSummary("The proof that an entry is in the log at a signed checkpoint (auditor)")
+            .WithDescription("RFC 9162 §2.1.3, against the latest checkpoint unless treeSize names one; hashes base64.")
+            .ProducesReadProblems();
+        audit.MapGet("/consistency-proof", GetConsistencyProof).RequireAuthorization(Policies.Auditor)
+            .WithSummary("The proof that a newer signed checkpoint extends an older one (auditor)")
+            .WithDescription("RFC 9162 §2.1.4, from the checkpoint of `from` entries to that of `to` (default: the latest).")
+            .ProducesReadProblems();
         audit.MapGet("/merit-deviations", ListDeviations).RequireAuthorization(Policies.Auditor)
             .WithSummary("Merit deviations: committee choices outside the best 3n (auditor)")
             .WithDescription("Each is flagged and carries the committee's justification.").ProducesReadProblems();
@@ -73,6 +98,20 @@ public static class AuditEndpoints
 
     private static async Task<Ok<AuditChainVerificationDto>> VerifyChain(VerifyAuditChainRequest query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query.ToQuery(), ct));
+
+    private static async Task<Ok<CheckpointDto>> GetCheckpoint(long? treeSize, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCheckpointQuery(treeSize), ct));
+
+    private static async Task<Ok<SigningKeyDto>> GetSigningKey(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSigningKeyQuery(), ct));
+
+    private static async Task<Ok<InclusionProofDto>> GetInclusionProof(long sequence, TreeSizeRequest query, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetInclusionProofQuery(sequence, query.TreeSize), ct));
+
+    private static async Task<Ok<ConsistencyProofDto>> GetConsistencyProof(ConsistencyProofRequest query, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetConsistencyProofQuery(query.From ?? 0, query.To), ct));
 
     private static async Task<Ok<PagedList<DecisionChoiceListingDto>>> ListDeviations(ListDecisionChoicesRequest query, ISender sender,
         CancellationToken ct) =>

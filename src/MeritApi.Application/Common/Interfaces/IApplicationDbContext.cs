@@ -5,6 +5,7 @@ using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
+using MeritApi.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Common.Interfaces;
@@ -27,6 +28,7 @@ public interface IApplicationDbContext
     DbSet<CandidateResult> CandidateResults { get; }
     DbSet<SelectionDecision> Decisions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<SignedCheckpoint> Checkpoints { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

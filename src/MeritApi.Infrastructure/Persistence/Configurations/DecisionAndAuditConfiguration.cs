@@ -1,6 +1,7 @@
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Decisions;
 using MeritApi.Domain.Selections;
+using MeritApi.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -47,9 +48,22 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.OutcomeDigest).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Scheme).HasMaxLength(40);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => e.Actor);
         // "Every entry that touched this selection" is an array containment query.
         builder.HasIndex(e => e.TouchedIds).HasMethod("gin");
+    }
+}
+
+internal sealed class SignedCheckpointConfiguration : IEntityTypeConfiguration<SignedCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<SignedCheckpoint> builder)
+    {
+        builder.ToTable("audit_checkpoints");
+        builder.HasKey(c => c.TreeSize);
+        builder.Property(c => c.TreeSize).ValueGeneratedNever();
+        builder.Property(c => c.Origin).HasMaxLength(200);
+        builder.Property(c => c.KeyId).HasMaxLength(64);
     }
 }

@@ -50,6 +50,7 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         // ResultReferencesCheckedPerStatement).
         builder.Ignore(r => r.Results);
         builder.Property(r => r.ResultsDigest).HasMaxLength(64).IsFixedLength();
+        builder.Property(r => r.SealScheme).HasMaxLength(40);
     }
 }
 

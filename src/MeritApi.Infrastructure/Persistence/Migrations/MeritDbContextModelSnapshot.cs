@@ -84,6 +84,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("role");
 
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scheme");
+
                     b.PrimitiveCollection<List<Guid>>("TouchedIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -657,6 +663,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scored_at");
 
+                    b.Property<string>("SealScheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("seal_scheme");
+
                     b.Property<Guid>("SelectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("selection_id");
@@ -749,6 +761,49 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_selections_position_id");
 
                     b.ToTable("selections", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Transparency.SignedCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<byte[]>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("frontier");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("origin");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("root_hash");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("TreeSize")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("MeritApi.Infrastructure.Persistence.Idempotency.IdempotencyRecord", b =>

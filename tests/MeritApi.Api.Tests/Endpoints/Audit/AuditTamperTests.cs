@@ -269,7 +269,7 @@ public sealed class AuditTamperTests
     }
 
     [Test]
-    public async Task Removing_the_newest_entries_is_caught_by_an_auditors_anchor()
+    public async Task Removing_the_newest_entries_is_caught_by_the_latest_signed_checkpoint_and_by_an_auditors_anchor()
     {
         await using var api = await OwnApiHost.StartAsync();
         await ArrangeAsync(api);
@@ -279,30 +279,41 @@ public sealed class AuditTamperTests
         await api.Client.CreateEmployeeAsync();
         Assert.That((string)(await api.Client.GetJsonAsync(anchored))["status"]!, Is.EqualTo("intact"), "later entries keep the anchor");
 
-        // Cutting off the tail leaves a chain that links perfectly: only the anchor an auditor kept shows the loss.
+        // Cutting off the tail leaves a chain that links perfectly; the latest signed checkpoint still covers the lost entries.
         await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence >= {S(sequence)}");
-        Assert.That((string)(await api.Client.GetJsonAsync("/api/v1/audit/verification"))["status"]!, Is.EqualTo("intact"));
+        var plain = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        Assert.That(((string)plain["status"]!, (long?)plain["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)sequence)));
+        Assert.That((string?)plain["reason"], Does.Contain("the newest entries were removed"));
+        // And the log is not extended while it is shorter than what was signed.
+        await api.Client.PostAsJsonAsync("/api/v1/employees", new { nip = "198001012005011999", name = "After", grade = "III/a", unit = "U" })
+            .ExpectProblemAsync(HttpStatusCode.ServiceUnavailable, MeritApi.Api.Infrastructure.ProblemTypes.AuditLogInconsistent);
         var verification = await api.Client.GetJsonAsync(anchored);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(((string)verification["status"]!, (long?)verification["firstBrokenSequence"]), Is.EqualTo(("broken", (long?)sequence)));
-            Assert.That((string?)verification["reason"], Does.Contain("is gone"));
+            Assert.That((string?)verification["reason"], Does.Contain("removed"));
         }
     }
 
     [Test]
-    public async Task A_chain_rebuilt_over_a_removed_entry_is_caught_by_an_auditors_anchor()
+    public async Task A_log_rebuilt_over_a_removed_entry_and_its_checkpoint_is_caught_by_what_an_auditor_kept()
     {
         await using var api = await OwnApiHost.StartAsync();
         await ArrangeAsync(api);
         var anchor = await api.Client.GetJsonAsync("/api/v1/audit/verification");
         var (sequence, hash) = ((long)anchor["lastSequence"]!, (string)anchor["lastHash"]!);
+        var kept = await api.Client.GetJsonAsync("/api/v1/audit/checkpoints/latest");
 
-        // The newest entry is removed and a new command appends a perfectly linked entry in its place.
-        await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence = {S(sequence)}");
+        // The newest entry and its checkpoint are removed, and a new command appends a perfectly linked entry in its place,
+        // signed by the server's own key: the server's data is consistent again.
+        await api.TamperAsync($"DELETE FROM audit_entries WHERE sequence = {S(sequence)}; DELETE FROM audit_checkpoints WHERE tree_size = {S(sequence)}");
         await api.Client.CreateEmployeeAsync();
         var plain = await api.Client.GetJsonAsync("/api/v1/audit/verification");
-        Assert.That(((string)plain["status"]!, (long)plain["lastSequence"]!), Is.EqualTo(("intact", sequence)), "the chain alone cannot tell");
+        Assert.That(((string)plain["status"]!, (long)plain["lastSequence"]!), Is.EqualTo(("intact", sequence)), "the server alone cannot tell");
+
+        // The checkpoint of the same size that the auditor kept states another root: the log they saw is not this one.
+        var now = await api.Client.GetJsonAsync($"/api/v1/audit/checkpoints/{S(sequence)}");
+        Assert.That((string)now["rootHash"]!, Is.Not.EqualTo((string)kept["rootHash"]!));
 
         var verification = await api.Client.GetJsonAsync($"/api/v1/audit/verification?anchorSequence={S(sequence)}&anchorHash={hash}");
         using (Assert.EnterMultipleScope())

@@ -15,10 +15,10 @@ public sealed record ListAuditEntriesQuery(
 
 public sealed record AuditEntryDto(
     long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string Command, IReadOnlyList<Guid> TouchedIds,
-    string RequestId, string BodyDigest, string? OutcomeDigest, string PreviousHash, string Hash)
+    string RequestId, string BodyDigest, string? OutcomeDigest, string PreviousHash, string Hash, string Scheme)
 {
     public static AuditEntryDto From(AuditEntry e) => new(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.Command, e.TouchedIds,
-        e.RequestId, e.BodyDigest, e.OutcomeDigest, e.PreviousHash, e.Hash);
+        e.RequestId, e.BodyDigest, e.OutcomeDigest, e.PreviousHash, e.Hash, e.Scheme);
 }
 
 internal sealed class ListAuditEntriesQueryValidator : AbstractValidator<ListAuditEntriesQuery>

@@ -53,7 +53,7 @@ internal sealed class VerifyRationaleQueryHandler(IApplicationDbContext db) : IQ
         var differences = RationaleVerifier.Compare(result, recomputed, recomputedRank);
 
         // 2. Seal: the rationale rebuilt from the stored row must hash to the seal fixed when the run was stored.
-        var rebuiltSeal = RationaleBuilder.Build(run.SelectionId, policy, run.MinimumGrade, result).Seal!;
+        var rebuiltSeal = RationaleBuilder.Build(run.SelectionId, policy, run.MinimumGrade, result, run.SealScheme).Seal!;
         var seal = new SealCheck(result.Seal, rebuiltSeal, rebuiltSeal == result.Seal);
 
         // 3. Run digest: all stored seals must still hash to the digest the audit trail chained when the run was stored.

@@ -49,7 +49,7 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
             var results = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == latest.Id)
                 .OrderBy(r => r.Rank == null).ThenBy(r => r.Rank).ThenBy(r => r.CandidateCode).ToListAsync(cancellationToken);
             rationales.AddRange(results.Select(r =>
-                RationaleBuilder.Build(selection.Id, policy, latest.MinimumGrade, r) with { Seal = r.Seal }));
+                RationaleBuilder.Build(selection.Id, policy, latest.MinimumGrade, r, latest.SealScheme) with { Seal = r.Seal }));
         }
 
         var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.SelectionId == selection.Id, cancellationToken);
