@@ -18,7 +18,7 @@ public sealed record AuditRecord(
     string BodyDigest,
     string? OutcomeDigest);
 
-/// <summary>Which bytes an audit entry's hash and Merkle leaf are computed over (docs/canonical-form.md).</summary>
+/// <summary>Which bytes an audit entry's hash and Merkle leaf are computed over (src/MeritApi.Domain/Canonical/SPECIFICATION.md).</summary>
 public static class EntrySchemes
 {
     /// <summary>Entries before version 2: the previous hash followed by a JSON array of the fields (kept to verify them).</summary>

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace MeritApi.Domain.Canonical;
 
 /// <summary>
-/// MeritApi's canonical JSON (docs/canonical-form.md): RFC 8785 (JCS) with one change, that there are no JSON numbers —
+/// MeritApi's canonical JSON (src/MeritApi.Domain/Canonical/SPECIFICATION.md): RFC 8785 (JCS) with one change, that there are no JSON numbers —
 /// every number is a string holding its exact decimal value in normal form ("85.5", never 85.50, 8.55E1 or -0), because
 /// scores are <c>decimal</c> and JCS's IEEE-754 number form would round them. Object members sorted by name (UTF-16 code
 /// units), no whitespace, strings escaped as ECMAScript's JSON.stringify escapes them, nulls written, arrays in order.

@@ -9,7 +9,7 @@ namespace MeritApi.Domain.Rationales;
 
 /// <summary>
 /// SHA-256 over a canonical form of a rationale without its seal, in the scheme the rationale names
-/// (<see cref="SealSchemes"/>; docs/canonical-form.md), so anyone can recompute it from the published rationale.
+/// (<see cref="SealSchemes"/>; src/MeritApi.Domain/Canonical/SPECIFICATION.md), so anyone can recompute it from the published rationale.
 /// <see cref="SealSchemes.V2"/>: MeritApi canonical JSON (<see cref="CanonicalJson"/>) of every member but "seal".
 /// <see cref="SealSchemes.V1"/> (runs sealed before it): members in declaration order with camelCase names, nothing omitted
 /// (the seal written as null), enums by name, decimals as JSON numbers without trailing zeros, relaxed escaping.

@@ -1,7 +1,7 @@
 namespace MeritApi.Domain.Rationales;
 
 /// <summary>
-/// Which canonical form a seal is computed over (docs/canonical-form.md). Every scoring run names its scheme, and so does
+/// Which canonical form a seal is computed over (src/MeritApi.Domain/Canonical/SPECIFICATION.md). Every scoring run names its scheme, and so does
 /// every rationale of it; a seal is verified under the scheme it was made with, so old runs keep verifying.
 /// </summary>
 public static class SealSchemes

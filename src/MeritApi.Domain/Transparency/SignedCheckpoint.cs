@@ -8,7 +8,7 @@ namespace MeritApi.Domain.Transparency;
 /// A signed statement of the audit log's state: "the log named <see cref="Origin"/> had <see cref="TreeSize"/> entries,
 /// whose Merkle tree root was <see cref="RootHash"/>, at <see cref="IssuedAt"/>", signed with ECDSA P-256 by the key
 /// <see cref="KeyId"/>, which the database never holds. An operator who later rewrites or cuts the log cannot sign a
-/// matching statement, and every checkpoint an auditor kept then fails its consistency proof (docs/canonical-form.md §4).
+/// matching statement, and every checkpoint an auditor kept then fails its consistency proof (src/MeritApi.Domain/Canonical/SPECIFICATION.md §4).
 /// </summary>
 public sealed class SignedCheckpoint
 {

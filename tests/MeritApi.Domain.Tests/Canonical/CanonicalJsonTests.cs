@@ -4,7 +4,7 @@ using MeritApi.Domain.Canonical;
 
 namespace MeritApi.Domain.Tests.Canonical;
 
-/// <summary>The rules of docs/canonical-form.md, one by one, as a reimplementation would check them.</summary>
+/// <summary>The rules of src/MeritApi.Domain/Canonical/SPECIFICATION.md, one by one, as a reimplementation would check them.</summary>
 public sealed class CanonicalJsonTests
 {
     private static string Canonical(string json)

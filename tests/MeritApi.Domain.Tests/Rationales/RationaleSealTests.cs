@@ -14,7 +14,7 @@ namespace MeritApi.Domain.Tests.Rationales;
 /// The hand-written canonical writers must produce exactly the bytes of the forms' general definitions: for v1, what
 /// System.Text.Json produces with the v1 options (how every seal before v2 was computed, so old seals keep verifying); for
 /// v2, <see cref="CanonicalJson.Canonicalize"/> of the rationale as the API publishes it, without its seal (what an
-/// auditor with any JSON library computes, following docs/canonical-form.md).
+/// auditor with any JSON library computes, following src/MeritApi.Domain/Canonical/SPECIFICATION.md).
 /// </summary>
 public sealed class RationaleSealTests
 {

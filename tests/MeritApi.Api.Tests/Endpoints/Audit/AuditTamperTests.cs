@@ -324,6 +324,61 @@ public sealed class AuditTamperTests
     }
 
     [Test]
+    public async Task A_log_rebuilt_from_an_entry_on_with_a_valid_chain_is_caught_by_the_latest_signed_checkpoint()
+    {
+        await using var api = await OwnApiHost.StartAsync();
+        var trail = await ArrangeAsync(api);
+        var scoring = trail.Sequences["RunScoring"];
+
+        // Someone with database access rewrites the scoring entry's actor and recomputes every hash from it on, exactly as the
+        // published scheme says: the chain links perfectly again.
+        var entries = (await api.Client.GetJsonAsync("/api/v1/audit/entries?pageSize=500"))["items"]!.AsArray()
+            .Select(e => e!).OrderBy(e => (long)e["sequence"]!).ToList();
+        var previous = (string)entries.Single(e => (long)e["sequence"]! == scoring - 1)["hash"]!;
+        var rewrite = new System.Text.StringBuilder();
+        foreach (var entry in entries.Where(e => (long)e["sequence"]! >= scoring))
+        {
+            if ((long)entry["sequence"]! == scoring)
+                entry["actor"] = "mallory";
+            entry["previousHash"] = previous;
+            previous = PublishedAuditEntry.Hash(entry);
+            rewrite.Append(CultureInfo.InvariantCulture, $"UPDATE audit_entries SET actor = '{(string)entry["actor"]!}', ")
+                .Append(CultureInfo.InvariantCulture, $"previous_hash = '{(string)entry["previousHash"]!}', hash = '{previous}' ")
+                .Append(CultureInfo.InvariantCulture, $"WHERE sequence = {S((long)entry["sequence"]!)};");
+        }
+        await api.TamperAsync(rewrite.ToString());
+
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)verification["status"]!, Is.EqualTo("broken"));
+            Assert.That((string?)verification["reason"], Does.Contain("no longer hash to the root of the latest signed checkpoint"));
+        }
+        // The inclusion proof of the rewritten entry no longer leads to the signed root.
+        var proof = await api.Client.GetJsonAsync($"/api/v1/audit/entries/{S(scoring)}/inclusion-proof");
+        Assert.That(Domain.Transparency.MerkleTree.VerifyInclusion(scoring - 1, (long)proof["treeSize"]!,
+            Convert.FromBase64String((string)proof["leafHash"]!), [.. proof["proof"]!.AsArray().Select(p => Convert.FromBase64String((string)p!))],
+            Convert.FromBase64String((string)proof["checkpoint"]!["rootHash"]!)), Is.False);
+    }
+
+    [Test]
+    public async Task A_checkpoint_whose_signature_was_altered_is_reported()
+    {
+        await using var api = await OwnApiHost.StartAsync();
+        await ArrangeAsync(api);
+        var latest = await api.Client.GetJsonAsync("/api/v1/audit/checkpoints/latest");
+        await api.TamperAsync($"UPDATE audit_checkpoints SET signature = set_byte(signature, 0, get_byte(signature, 0) # 1) " +
+                              $"WHERE tree_size = {S((long)latest["treeSize"]!)}");
+
+        var verification = await api.Client.GetJsonAsync("/api/v1/audit/verification");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)verification["status"]!, Is.EqualTo("broken"));
+            Assert.That((string?)verification["reason"], Does.Contain("is not signed by the log's key"));
+        }
+    }
+
+    [Test]
     public async Task An_anchor_needs_both_its_sequence_and_a_hex_hash()
     {
         await using var api = await OwnApiHost.StartAsync();
