@@ -9,6 +9,7 @@
 #     first printed beside it), after one cold run of the smallest (the API's first request, printed apart);
 #   - the stages of the judged 100,000-candidate run (its spans: read the evidence, score-rank-seal, write);
 #   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate runs;
+#   - the decision file of the 100,000-candidate selection (streamed): time, size and the API's peak RSS while writing it;
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
@@ -208,6 +209,25 @@ for n in "${sizes[@]}"; do
 done
 echo "$stage_line"
 echo "$rss_line"
+
+# ---------------------------------------------------------------------------------------------- decision file
+# The 100,000-candidate selection's decision file, streamed (every rationale of its latest run, the audit entries with
+# their inclusion proofs, the signed checkpoint): wall time, size and the API's peak RSS while it is written.
+auditor_token=$(./build/token.sh auditor)
+decision_note='process peak since start-up'
+if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then decision_note=''; fi
+log "decision file of the ${sizes[-1]}-candidate selection"
+out=$(curl -sS -o "$work/decision-file.json" -w '%{http_code} %{time_total} %{size_download}' --max-time 900 \
+  -H "Authorization: Bearer $auditor_token" "$api/api/v1/selections/$(selection_id "${sizes[-1]}")/decision-file") \
+  || die "decision file: request failed"
+read -r code seconds bytes <<<"$out"
+[[ $code == 200 ]] || die "decision file answered $code: $(head -c 1000 "$work/decision-file.json")"
+peak_mib=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status")
+line=$(awk -v s="$seconds" -v b="$bytes" -v m="$peak_mib" -v n="${sizes[-1]}" \
+  'BEGIN { printf "decision file %d candidates: %.2f s, %.0f MiB, API peak RSS %d MiB", n, s, b / 1048576, m }')
+[[ -z "$decision_note" ]] || line+=" ($decision_note)"
+echo "$line"
+rm -f "$work/decision-file.json"
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
 # Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the

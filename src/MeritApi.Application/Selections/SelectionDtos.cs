@@ -20,8 +20,9 @@ public sealed record CandidateDto(Guid Id, string Code, Guid EmployeeId, DateTim
 
 public sealed record ScoringRunDto(
     Guid Id, Guid SelectionId, int Sequence, int PolicyVersion, int LatestPerformanceYear, DateTimeOffset ScoredAt,
-    int CandidateCount, int EligibleCount)
+    int CandidateCount, int EligibleCount, string? MinimumGrade, string SealScheme, string ResultsDigest)
 {
     public static ScoringRunDto From(ScoringRun r) => new(
-        r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt, r.CandidateCount, r.EligibleCount);
+        r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt, r.CandidateCount, r.EligibleCount,
+        r.MinimumGrade?.ToString(), r.SealScheme, r.ResultsDigest);
 }

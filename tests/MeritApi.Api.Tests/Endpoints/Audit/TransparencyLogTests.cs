@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Domain.Canonical;
 using MeritApi.Domain.Transparency;
 using MeritApi.Testing;
 
@@ -18,15 +20,19 @@ public sealed class TransparencyLogTests
     private OwnApiHost _api = null!;
     private HttpClient Client => _api.Client;
 
+    private Guid _selection;
+
     [OneTimeSetUp]
     public async Task ArrangeAsync()
     {
         _api = await OwnApiHost.StartAsync("log");
-        var position = await Client.CreatePositionAsync([("M-INTEGRITY", 3)]);
-        var employee = await Client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3)], "Good", "Good");
-        var selection = await Client.OpenSelectionAsync(position);
-        await Client.EnrolAsync(selection, employee);
-        await Client.ScoreAsync(selection);
+        var position = await Client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)]);
+        var first = await Client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)], "Good", "VeryGood");
+        var second = await Client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", null)], "Good", "Good");
+        _selection = await Client.OpenSelectionAsync(position);
+        await Client.EnrolAsync(_selection, first, second);
+        await Client.ScoreAsync(_selection);
+        await Client.ScoreAsync(_selection);
     }
 
     [OneTimeTearDown]
@@ -119,4 +125,56 @@ public sealed class TransparencyLogTests
     [TestCase("/api/v1/audit/consistency-proof?from=100000")]
     public async Task A_checkpoint_or_entry_that_does_not_exist_is_404(string url) =>
         await Client.GetAsync(url).ExpectProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
+
+    [Test]
+    public async Task The_decision_file_carries_everything_to_verify_it_without_the_server()
+    {
+        var file = await Client.GetJsonAsync($"/api/v1/selections/{_selection}/decision-file");
+        using var held = ECDsa.Create();
+        held.ImportFromPem(TestLogKey.SigningKey);
+        var checkpoint = file["checkpoint"]!;
+        var root = B64(checkpoint["rootHash"]);
+        var rationales = file["latestRunRationales"]!.AsArray().Select(r => r!).ToList();
+        var latestRun = file["scoringRuns"]!.AsArray()[^1]!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string)file["format"]!, Is.EqualTo("meritapi-decision-file-v2"));
+            Assert.That(held.VerifyData(Encoding.UTF8.GetBytes((string)checkpoint["statement"]!), B64(checkpoint["signature"]),
+                HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), "the checkpoint is signed by the held key");
+            Assert.That((string)file["signingKey"]!["keyId"]!, Is.EqualTo((string)checkpoint["keyId"]!));
+
+            // Every seal: the canonical form of the rationale without its seal.
+            Assert.That(rationales, Has.Count.EqualTo(2));
+            foreach (var rationale in rationales)
+            {
+                var unsealed = rationale.DeepClone().AsObject();
+                unsealed.Remove("seal");
+                using var document = JsonDocument.Parse(unsealed.ToJsonString());
+                Assert.That((string)rationale["sealScheme"]!, Is.EqualTo("meritapi-seal-v2"));
+                Assert.That((string)rationale["seal"]!,
+                    Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.Canonicalize(document.RootElement)))));
+            }
+
+            // The run's digest pins those seals, and its audit entry carries the digest.
+            var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(rationales
+                .OrderBy(r => (string)r["candidateId"]!, StringComparer.Ordinal)
+                .Select(r => $"{(string)r["candidateId"]!}:{(string)r["seal"]!}\n")))));
+            Assert.That((string)latestRun["resultsDigest"]!, Is.EqualTo(digest));
+            var entries = file["auditEntries"]!.AsArray().Select(e => e!).ToList();
+            Assert.That(entries.Select(e => (string)e["command"]!), Is.EqualTo(new[] { "OpenSelection", "EnrolCandidates", "RunScoring", "RunScoring" }));
+            Assert.That((string?)entries[^1]["outcomeDigest"], Is.EqualTo(digest));
+
+            // Every entry: its hash from its fields, and its leaf in the signed tree.
+            foreach (var entry in entries)
+            {
+                Assert.That((string)entry["hash"]!, Is.EqualTo(PublishedAuditEntry.Hash(entry)));
+                var proof = entry["inclusionProof"]!;
+                Assert.That(B64(proof["leafHash"]), Is.EqualTo(MerkleTree.LeafHash(PublishedAuditEntry.Bytes(entry))));
+                Assert.That((long)proof["treeSize"]!, Is.EqualTo((long)checkpoint["treeSize"]!));
+                Assert.That(MerkleTree.VerifyInclusion((long)proof["leafIndex"]!, (long)proof["treeSize"]!, B64(proof["leafHash"]),
+                    [.. proof["proof"]!.AsArray().Select(B64)], root), $"entry {entry["sequence"]}");
+            }
+        }
+    }
 }

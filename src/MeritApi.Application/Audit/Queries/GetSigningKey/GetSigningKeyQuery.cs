@@ -10,10 +10,15 @@ namespace MeritApi.Application.Audit.Queries.GetSigningKey;
 /// </summary>
 public sealed record GetSigningKeyQuery : IQuery<SigningKeyDto>;
 
-public sealed record SigningKeyDto(string KeyId, string Algorithm, string Origin, string PublicKeyPem);
+public sealed record SigningKeyDto(string KeyId, string Algorithm, string Origin, string PublicKeyPem)
+{
+    public const string EcdsaP256 = "ECDSA P-256 with SHA-256, signature r||s (IEEE P1363)";
+
+    public static SigningKeyDto From(ILogSigningKey key) => new(key.KeyId, EcdsaP256, key.Origin, key.PublicKeyPem);
+}
 
 internal sealed class GetSigningKeyQueryHandler(ILogSigningKey key) : IQueryHandler<GetSigningKeyQuery, SigningKeyDto>
 {
     public ValueTask<SigningKeyDto> Handle(GetSigningKeyQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new SigningKeyDto(key.KeyId, "ECDSA P-256 with SHA-256, signature r||s (IEEE P1363)", key.Origin, key.PublicKeyPem));
+        ValueTask.FromResult(SigningKeyDto.From(key));
 }

@@ -13,9 +13,11 @@ public sealed record ListAuditEntriesQuery(
     Guid? SelectionId, string? Actor, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedList<AuditEntryDto>>, IPagedQuery;
 
+/// <summary>An audit entry; in a decision file with <see cref="InclusionProof"/>, its proof against the file's checkpoint.</summary>
 public sealed record AuditEntryDto(
     long Sequence, DateTimeOffset OccurredAt, string Actor, string Role, string Command, IReadOnlyList<Guid> TouchedIds,
-    string RequestId, string BodyDigest, string? OutcomeDigest, string PreviousHash, string Hash, string Scheme)
+    string RequestId, string BodyDigest, string? OutcomeDigest, string PreviousHash, string Hash, string Scheme,
+    InclusionProof? InclusionProof = null)
 {
     public static AuditEntryDto From(AuditEntry e) => new(e.Sequence, e.OccurredAt, e.Actor, e.Role, e.Command, e.TouchedIds,
         e.RequestId, e.BodyDigest, e.OutcomeDigest, e.PreviousHash, e.Hash, e.Scheme);
@@ -55,3 +57,6 @@ internal sealed class ListAuditEntriesQueryHandler(IApplicationDbContext db) : I
         return page.Map(AuditEntryDto.From);
     }
 }
+
+/// <summary>RFC 9162 §2.1.3: the entry is leaf <see cref="LeafIndex"/> of the tree of <see cref="TreeSize"/>; hashes base64.</summary>
+public sealed record InclusionProof(long LeafIndex, long TreeSize, string LeafHash, IReadOnlyList<string> Proof);

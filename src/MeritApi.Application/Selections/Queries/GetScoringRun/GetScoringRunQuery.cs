@@ -10,10 +10,7 @@ public sealed record GetScoringRunQuery(Guid SelectionId, Guid RunId) : IQuery<S
 internal sealed class GetScoringRunQueryHandler(IApplicationDbContext db) : IQueryHandler<GetScoringRunQuery, ScoringRunDto>
 {
     public async ValueTask<ScoringRunDto> Handle(GetScoringRunQuery query, CancellationToken cancellationToken) =>
-        await db.ScoringRuns.AsNoTracking()
-            .Where(r => r.SelectionId == query.SelectionId && r.Id == query.RunId)
-            .Select(r => new ScoringRunDto(r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt,
-                r.CandidateCount, r.EligibleCount))
-            .FirstOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Scoring run", query.RunId);
+        ScoringRunDto.From(await db.ScoringRuns.AsNoTracking()
+                               .FirstOrDefaultAsync(r => r.SelectionId == query.SelectionId && r.Id == query.RunId, cancellationToken)
+                           ?? throw new NotFoundException("Scoring run", query.RunId));
 }

@@ -23,11 +23,10 @@ internal sealed class ListScoringRunsQueryHandler(IApplicationDbContext db) : IQ
     {
         if (!await db.Selections.AnyAsync(s => s.Id == query.SelectionId, cancellationToken))
             throw new NotFoundException("Selection", query.SelectionId);
-        return await db.ScoringRuns.AsNoTracking()
+        var page = await db.ScoringRuns.AsNoTracking()
             .Where(r => r.SelectionId == query.SelectionId)
             .OrderByDescending(r => r.Sequence)
-            .Select(r => new ScoringRunDto(r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt,
-                r.CandidateCount, r.EligibleCount))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return page.Map(ScoringRunDto.From);
     }
 }
