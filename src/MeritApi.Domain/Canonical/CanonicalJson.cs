@@ -134,7 +134,9 @@ public static class CanonicalJson
 public sealed class CanonicalJsonWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Stack<bool> _first = new();
+    /// <summary>Per open container: whether it has no element yet (canonical texts here nest a handful deep).</summary>
+    private bool[] _first = new bool[16];
+    private int _depth;
     private bool _afterName;
 
     public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
@@ -144,7 +146,7 @@ public sealed class CanonicalJsonWriter
     public void Reset()
     {
         _buffer.ResetWrittenCount();
-        _first.Clear();
+        _depth = 0;
         _afterName = false;
     }
 
@@ -216,12 +218,14 @@ public sealed class CanonicalJsonWriter
     {
         Separate();
         Byte(bracket);
-        _first.Push(true);
+        if (_depth == _first.Length)
+            Array.Resize(ref _first, _depth * 2);
+        _first[_depth++] = true;
     }
 
     private void Close(byte bracket)
     {
-        _first.Pop();
+        _depth--;
         Byte(bracket);
     }
 
@@ -233,23 +237,29 @@ public sealed class CanonicalJsonWriter
             _afterName = false;
             return;
         }
-        if (_first.Count == 0)
+        if (_depth == 0)
             return;
-        if (_first.Peek())
-        {
-            _first.Pop();
-            _first.Push(false);
-        }
+        if (_first[_depth - 1])
+            _first[_depth - 1] = false;
         else
-        {
             Byte((byte)',');
-        }
     }
+
+    /// <summary>What may need escaping: control characters, the quote, the backslash, and surrogates (paired or not).</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\"\\" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
     /// <summary>ECMAScript JSON.stringify's quoting (RFC 8785 §3.2.2.2), over UTF-16 code units.</summary>
     private void WriteQuoted(string text)
     {
         Byte((byte)'"');
+        // Most strings (codes, ids, formulas, names) need no escape: one vectorised search, one encoding.
+        if (!text.AsSpan().ContainsAny(Special))
+        {
+            Utf8(text);
+            Byte((byte)'"');
+            return;
+        }
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
