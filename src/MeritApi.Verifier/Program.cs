@@ -1,0 +1,23 @@
+using System.Text.Json;
+using MeritApi.Verifier;
+
+// meritapi-verify <decision-file.json> --public-key <key.pem>: exit 0 when every check holds, 1 when one fails, 2 on misuse.
+if (args.Length != 3 || args[1] != "--public-key")
+{
+    Console.Error.WriteLine("usage: meritapi-verify <decision-file.json> --public-key <public-key.pem>");
+    return 2;
+}
+if (!File.Exists(args[0]) || !File.Exists(args[2]))
+{
+    Console.Error.WriteLine($"meritapi-verify: {(File.Exists(args[0]) ? args[2] : args[0])} does not exist.");
+    return 2;
+}
+
+using var stream = File.OpenRead(args[0]);
+using var file = await JsonDocument.ParseAsync(stream);
+var checks = DecisionFileVerifier.Verify(file.RootElement, await File.ReadAllTextAsync(args[2]));
+foreach (var check in checks)
+    Console.WriteLine(check.Passed ? $"ok      {check.What}" : $"FAILED  {check.What}: {check.Failure}");
+var failed = checks.Count(c => !c.Passed);
+Console.WriteLine(failed == 0 ? $"VERIFIED: all {checks.Count} checks hold." : $"NOT VERIFIED: {failed} of {checks.Count} checks failed.");
+return failed == 0 ? 0 : 1;
