@@ -13,9 +13,29 @@ if (!File.Exists(args[0]) || !File.Exists(args[2]))
     return 2;
 }
 
-using var stream = File.OpenRead(args[0]);
-using var file = await JsonDocument.ParseAsync(stream);
-var checks = DecisionFileVerifier.Verify(file.RootElement, await File.ReadAllTextAsync(args[2]));
+IReadOnlyList<Check> checks;
+try
+{
+    using var stream = File.OpenRead(args[0]);
+    using var file = await JsonDocument.ParseAsync(stream);
+    checks = DecisionFileVerifier.Verify(file.RootElement, await File.ReadAllTextAsync(args[2]));
+}
+catch (JsonException ex)
+{
+    Console.Error.WriteLine($"meritapi-verify: {args[0]} is not JSON ({ex.Message}).");
+    return 2;
+}
+catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException)
+{
+    Console.Error.WriteLine($"meritapi-verify: {args[2]} is not a PEM public key ({ex.Message}).");
+    return 2;
+}
+catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+{
+    Console.Error.WriteLine($"meritapi-verify: {args[0]} is not a complete decision file ({ex.Message}).");
+    Console.WriteLine("NOT VERIFIED: the file is malformed.");
+    return 1;
+}
 foreach (var check in checks)
     Console.WriteLine(check.Passed ? $"ok      {check.What}" : $"FAILED  {check.What}: {check.Failure}");
 var failed = checks.Count(c => !c.Passed);
