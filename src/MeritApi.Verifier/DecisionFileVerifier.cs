@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MeritApi.Domain.Canonical;
+using MeritApi.Domain.Common;
 using MeritApi.Domain.Transparency;
 
 namespace MeritApi.Verifier;
@@ -45,16 +46,12 @@ public static class DecisionFileVerifier
         {
             root = Convert.FromBase64String(checkpoint.GetProperty("rootHash").GetString()!);
             treeSize = checkpoint.GetProperty("treeSize").GetInt64();
-            var statement = Encoding.UTF8.GetBytes(string.Concat(
-                $"{SignedCheckpoint.Scheme}\n{checkpoint.GetProperty("origin").GetString()}\n{treeSize}\n",
-                $"{checkpoint.GetProperty("rootHash").GetString()}\n{checkpoint.GetProperty("issuedAt").GetString()}\n",
-                $"{checkpoint.GetProperty("keyId").GetString()}\n"));
-            var keyId = checkpoint.GetProperty("keyId").GetString();
-            var signed = keyId == SignedCheckpoint.KeyIdOf(key) && key.VerifyData(statement,
-                Convert.FromBase64String(checkpoint.GetProperty("signature").GetString()!), HashAlgorithmName.SHA256,
-                DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            Add($"checkpoint of {treeSize} entries signed by key {SignedCheckpoint.KeyIdOf(key)}",
-                signed ? null : keyId != SignedCheckpoint.KeyIdOf(key)
+            var keyId = checkpoint.GetProperty("keyId").GetString()!;
+            var heldKeyId = SignedCheckpoint.KeyIdOf(key);
+            var signed = SignedCheckpoint.IsValidSignature(checkpoint.GetProperty("origin").GetString()!, treeSize, root,
+                Instant(checkpoint.GetProperty("issuedAt")), keyId, Convert.FromBase64String(checkpoint.GetProperty("signature").GetString()!), key);
+            Add($"checkpoint of {treeSize} entries signed by key {heldKeyId}",
+                signed ? null : keyId != heldKeyId
                     ? $"The checkpoint names key {keyId}, not the key you hold."
                     : "The checkpoint's signature does not verify with the key you hold: it was forged or altered.");
         }
@@ -130,14 +127,15 @@ public static class DecisionFileVerifier
                 writer.WritePropertyName(name);
                 entry.GetProperty(name).WriteTo(writer);
             }
-            writer.WriteString("occurredAt", DateTimeOffset.Parse(entry.GetProperty("occurredAt").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
-                System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("occurredAt", Timestamps.CanonicalText(Instant(entry.GetProperty("occurredAt"))));
             writer.WriteEndObject();
         }
         using var document = JsonDocument.Parse(stream.ToArray());
         return CanonicalJson.Canonicalize(document.RootElement);
     }
+
+    private static DateTimeOffset Instant(JsonElement text) =>
+        DateTimeOffset.Parse(text.GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
     private static byte[] Canonical(JsonElement value, string without)
     {

@@ -10,22 +10,27 @@ public sealed record CheckpointDto(
     string Scheme, string Origin, long TreeSize, string RootHash, string IssuedAt, string KeyId, string Signature, string Statement)
 {
     public static CheckpointDto From(SignedCheckpoint c) => new(SignedCheckpoint.Scheme, c.Origin, c.TreeSize,
-        Convert.ToBase64String(c.RootHash), c.IssuedAt.UtcDateTime.ToString(SignedCheckpoint.IssuedAtFormat, System.Globalization.CultureInfo.InvariantCulture),
-        c.KeyId, Convert.ToBase64String(c.Signature), System.Text.Encoding.UTF8.GetString(c.Statement()));
+        Convert.ToBase64String(c.RootHash), c.IssuedAtText, c.KeyId, Convert.ToBase64String(c.Signature), System.Text.Encoding.UTF8.GetString(c.Statement()));
 }
 
 /// <summary>The audit log as a Merkle tree: its leaves in sequence order, read in keyset batches.</summary>
-internal static class AuditLog
+public static class AuditLog
 {
     private const int BatchSize = 5_000;
 
-    /// <summary>The leaf hashes of the first <paramref name="treeSize"/> entries (fewer if the log is shorter).</summary>
-    public static async Task<List<byte[]>> LeafHashesAsync(this IApplicationDbContext db, long treeSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tree of the first <paramref name="treeSize"/> entries (a signed checkpoint's size), to make proofs in; a log that
+    /// no longer holds that many entries was cut short.
+    /// </summary>
+    public static async Task<MerkleProofs> TreeAsync(this IApplicationDbContext db, long treeSize, CancellationToken cancellationToken)
     {
         var leaves = new List<byte[]>();
         await foreach (var entry in db.EntriesAsync(treeSize, cancellationToken))
             leaves.Add(entry.LeafHash());
-        return leaves;
+        if (leaves.Count < treeSize)
+            throw new Common.Exceptions.AuditLogInconsistentException(
+                $"The log holds {leaves.Count} entries but its checkpoint covers {treeSize}: entries were removed.");
+        return new MerkleProofs(leaves);
     }
 
     /// <summary>The entries with sequence 1 to <paramref name="upTo"/>, in order; memory stays flat however long the log is.</summary>

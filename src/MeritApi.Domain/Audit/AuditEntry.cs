@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -67,8 +66,6 @@ public sealed class AuditEntry
         Hash = ComputeHash();
     }
 
-    /// <summary>The instant as the entry's bytes carry it: UTC, six fractional digits, 'Z'.</summary>
-    public const string OccurredAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public long Sequence { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
@@ -101,7 +98,8 @@ public sealed class AuditEntry
     public static AuditEntry Append(long previousSequence, string previousHash, AuditRecord record, DateTimeOffset occurredAt) =>
         new(previousSequence + 1, occurredAt, record, previousHash);
 
-    public string OccurredAtText => OccurredAt.UtcDateTime.ToString(OccurredAtFormat, CultureInfo.InvariantCulture);
+    /// <summary>The instant as the entry's bytes carry it (<see cref="Timestamps.CanonicalFormat"/>).</summary>
+    public string OccurredAtText => Timestamps.CanonicalText(OccurredAt);
 
     /// <summary>What the entry's hash and leaf are computed over, in its scheme.</summary>
     public byte[] EntryBytes() => Scheme switch

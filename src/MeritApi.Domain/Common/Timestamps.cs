@@ -10,4 +10,10 @@ public static class Timestamps
 
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset instant) =>
         new(instant.UtcTicks - instant.UtcTicks % TicksPerMicrosecond, TimeSpan.Zero);
+
+    /// <summary>How an instant is written wherever it is hashed or signed: UTC, always six fractional digits, 'Z'.</summary>
+    public const string CanonicalFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static string CanonicalText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString(CanonicalFormat, System.Globalization.CultureInfo.InvariantCulture);
 }

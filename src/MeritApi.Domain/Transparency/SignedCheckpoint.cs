@@ -13,7 +13,6 @@ namespace MeritApi.Domain.Transparency;
 public sealed class SignedCheckpoint
 {
     public const string Scheme = "meritapi-checkpoint-v1";
-    public const string IssuedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     private SignedCheckpoint()
     {
@@ -27,7 +26,7 @@ public sealed class SignedCheckpoint
         Origin = origin;
         TreeSize = treeSize;
         RootHash = rootHash;
-        IssuedAt = Common.Timestamps.ToStoredPrecision(issuedAt);
+        IssuedAt = issuedAt;
         KeyId = keyId;
         Signature = signature;
         Frontier = frontier;
@@ -36,6 +35,9 @@ public sealed class SignedCheckpoint
     public long TreeSize { get; private set; }
     public byte[] RootHash { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>The instant as the statement carries it (<see cref="Common.Timestamps.CanonicalFormat"/>).</summary>
+    public string IssuedAtText => Common.Timestamps.CanonicalText(IssuedAt);
 
     /// <summary>The log's name, so that a checkpoint of one deployment's log is not taken for another's.</summary>
     public string Origin { get; private set; }
@@ -54,7 +56,7 @@ public sealed class SignedCheckpoint
     /// <summary>The signed statement, line by line, each line ending in a line feed.</summary>
     public static byte[] Statement(string origin, long treeSize, ReadOnlySpan<byte> rootHash, DateTimeOffset issuedAt, string keyId) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{Scheme}\n{origin}\n{treeSize}\n{Convert.ToBase64String(rootHash)}\n{issuedAt.UtcDateTime.ToString(IssuedAtFormat, CultureInfo.InvariantCulture)}\n{keyId}\n"));
+            $"{Scheme}\n{origin}\n{treeSize}\n{Convert.ToBase64String(rootHash)}\n{Common.Timestamps.CanonicalText(issuedAt)}\n{keyId}\n"));
 
     public byte[] Statement() => Statement(Origin, TreeSize, RootHash, IssuedAt, KeyId);
 

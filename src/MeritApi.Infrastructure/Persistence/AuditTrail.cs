@@ -1,3 +1,4 @@
+using MeritApi.Application.Audit;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
@@ -10,8 +11,6 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
 {
     /// <summary>Key of the transaction-scoped advisory lock that serialises appenders of the chain.</summary>
     private const long AppendLock = 0x4D65726974417564; // "MeritAud"
-
-    private const int BatchSize = 5_000;
 
     /// <summary>
     /// Appends the next link of the chain and signs the log's new checkpoint. The advisory lock serialises appenders (readers
@@ -61,16 +60,8 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
             return latest.ResumeFrontier();
 
         var frontier = new MerkleFrontier();
-        for (var after = 0L; after < sequence - 1;)
-        {
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after && e.Sequence < sequence)
-                .OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-                break;
-            foreach (var entry in batch)
-                frontier.Append(entry.LeafHash());
-            after = batch[^1].Sequence;
-        }
+        await foreach (var entry in db.EntriesAsync(sequence - 1, cancellationToken))
+            frontier.Append(entry.LeafHash());
         return frontier;
     }
 }

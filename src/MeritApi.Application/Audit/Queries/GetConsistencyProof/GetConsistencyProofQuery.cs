@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
-using MeritApi.Domain.Transparency;
 
 namespace MeritApi.Application.Audit.Queries.GetConsistencyProof;
 
@@ -32,11 +31,8 @@ internal sealed class GetConsistencyProofQueryHandler(IApplicationDbContext db) 
         var to = await db.CheckpointAsync(query.To, cancellationToken);
         if (to.TreeSize < from.TreeSize)
             throw new NotFoundException("Checkpoint", query.From, $"The latest checkpoint ({to.TreeSize} entries) is older than {from.TreeSize}.");
-        var leaves = await db.LeafHashesAsync(to.TreeSize, cancellationToken);
-        if (leaves.Count < to.TreeSize)
-            throw new AuditLogInconsistentException(
-                $"The log holds {leaves.Count} entries but its checkpoint covers {to.TreeSize}: entries were removed.");
-        var proof = new MerkleProofs(leaves).Consistency(from.TreeSize, to.TreeSize);
+        var tree = await db.TreeAsync(to.TreeSize, cancellationToken);
+        var proof = tree.Consistency(from.TreeSize, to.TreeSize);
         return new ConsistencyProofDto(from.TreeSize, to.TreeSize, [.. proof.Select(Convert.ToBase64String)], CheckpointDto.From(from),
             CheckpointDto.From(to));
     }

@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
-using MeritApi.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Audit.Queries.GetInclusionProof;
@@ -37,11 +36,8 @@ internal sealed class GetInclusionProofQueryHandler(IApplicationDbContext db) : 
         if (checkpoint.TreeSize < entry.Sequence)
             throw new NotFoundException("Checkpoint", entry.Sequence,
                 $"Entry {entry.Sequence} is newer than the latest signed checkpoint ({checkpoint.TreeSize} entries).");
-        var leaves = await db.LeafHashesAsync(checkpoint.TreeSize, cancellationToken);
-        if (leaves.Count < checkpoint.TreeSize)
-            throw new AuditLogInconsistentException(
-                $"The log holds {leaves.Count} entries but its checkpoint covers {checkpoint.TreeSize}: entries were removed.");
-        var proof = new MerkleProofs(leaves).Inclusion(entry.LeafIndex, checkpoint.TreeSize);
+        var tree = await db.TreeAsync(checkpoint.TreeSize, cancellationToken);
+        var proof = tree.Inclusion(entry.LeafIndex, checkpoint.TreeSize);
         return new InclusionProofDto(entry.Sequence, entry.LeafIndex, checkpoint.TreeSize, Convert.ToBase64String(entry.LeafHash()),
             [.. proof.Select(Convert.ToBase64String)], CheckpointDto.From(checkpoint));
     }

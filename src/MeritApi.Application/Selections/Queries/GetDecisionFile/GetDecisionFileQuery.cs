@@ -10,7 +10,6 @@ using MeritApi.Application.ScoringPolicies;
 using MeritApi.Domain.Rationales;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
-using MeritApi.Domain.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Queries.GetDecisionFile;
@@ -72,11 +71,7 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
         var entries = new List<AuditEntryDto>();
         if (checkpoint is not null && audit.Count > 0)
         {
-            var leaves = await db.LeafHashesAsync(checkpoint.TreeSize, cancellationToken);
-            if (leaves.Count < checkpoint.TreeSize)
-                throw new AuditLogInconsistentException(
-                    $"The log holds {leaves.Count} entries but its checkpoint covers {checkpoint.TreeSize}: entries were removed.");
-            var tree = new MerkleProofs(leaves);
+            var tree = await db.TreeAsync(checkpoint.TreeSize, cancellationToken);
             foreach (var entry in audit)
                 entries.Add(AuditEntryDto.From(entry) with
                 {
