@@ -95,6 +95,29 @@ public sealed class AuditEntry
     /// <summary>The 0-based index of the entry's leaf in the Merkle tree log: entries are its leaves in sequence order.</summary>
     public long LeafIndex => Sequence - 1;
 
+    /// <summary>
+    /// An entry as it was published (in an API answer or a decision file), to recompute its hash and leaf from what an auditor
+    /// holds. Nothing is normalised: the ids stay in the order given, the instant as published.
+    /// </summary>
+    public static AuditEntry Published(long sequence, DateTimeOffset occurredAt, string actor, string role, string command,
+        IEnumerable<Guid> touchedIds, string requestId, string bodyDigest, string? outcomeDigest, string previousHash, string hash,
+        string scheme) =>
+        new()
+        {
+            Sequence = sequence,
+            OccurredAt = occurredAt,
+            Actor = actor,
+            Role = role,
+            Command = command,
+            TouchedIds = [.. touchedIds],
+            RequestId = requestId,
+            BodyDigest = bodyDigest,
+            OutcomeDigest = outcomeDigest,
+            PreviousHash = previousHash,
+            Hash = hash,
+            Scheme = scheme,
+        };
+
     public static AuditEntry Append(long previousSequence, string previousHash, AuditRecord record, DateTimeOffset occurredAt) =>
         new(previousSequence + 1, occurredAt, record, previousHash);
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using MeritApi.Domain.Canonical;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.Selections;
 
@@ -64,7 +66,8 @@ public sealed class SelectionDecision
         Places = selection.Places;
         Justification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
         DecidedBy = decidedBy;
-        DecidedAt = decidedAt;
+        // The digest is taken now and recomputed from the stored row later: both must see the same instant.
+        DecidedAt = Timestamps.ToStoredPrecision(decidedAt);
 
         foreach (var result in chosen)
         {
@@ -89,6 +92,60 @@ public sealed class SelectionDecision
     public string DecidedBy { get; private set; }
     public DateTimeOffset DecidedAt { get; private set; }
     public IReadOnlyList<DecisionChoice> Choices => _choices;
+
+    /// <summary>
+    /// hex SHA-256 of the decision's canonical document (specification §3.5, scheme <see cref="DigestScheme"/>): the audit
+    /// entry of the decision carries it as its outcome digest, which binds the choice, its standings and its justification
+    /// into the signed log.
+    /// </summary>
+    public string Digest() => Digest(Id, SelectionId, ScoringRunId, Places, Justification, DecidedBy, DecidedAt,
+        [.. Choices.Select(c => (c.CandidateId, c.CandidateCode, c.Rank, c.MeritScore, c.Standing))]);
+
+    public const string DigestScheme = "meritapi-decision-v1";
+
+    /// <summary>The digest of a decision from its published parts (for verifiers holding only those).</summary>
+    public static string Digest(Guid id, Guid selectionId, Guid scoringRunId, int places, string? justification, string decidedBy,
+        DateTimeOffset decidedAt, IReadOnlyList<(Guid CandidateId, string CandidateCode, int Rank, decimal MeritScore, ChoiceStanding Standing)> choices)
+    {
+        var w = new CanonicalJsonWriter();
+        w.StartObject();
+        w.Name("choices");
+        w.StartArray();
+        foreach (var c in choices.OrderBy(c => c.CandidateId.ToString(), StringComparer.Ordinal))
+        {
+            w.StartObject();
+            w.Name("candidateCode");
+            w.Text(c.CandidateCode);
+            w.Name("candidateId");
+            w.Text(c.CandidateId.ToString());
+            w.Name("meritScore");
+            w.Number(c.MeritScore);
+            w.Name("rank");
+            w.WholeNumber(c.Rank);
+            w.Name("standing");
+            w.Text(c.Standing.ToString());
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Name("decidedAt");
+        w.Text(Timestamps.CanonicalText(decidedAt));
+        w.Name("decidedBy");
+        w.Text(decidedBy);
+        w.Name("id");
+        w.Text(id.ToString());
+        w.Name("justification");
+        w.Text(justification);
+        w.Name("places");
+        w.WholeNumber(places);
+        w.Name("scheme");
+        w.Text(DigestScheme);
+        w.Name("scoringRunId");
+        w.Text(scoringRunId.ToString());
+        w.Name("selectionId");
+        w.Text(selectionId.ToString());
+        w.EndObject();
+        return Convert.ToHexStringLower(SHA256.HashData(w.Written));
+    }
 
     /// <summary>Top n → merit choice; the rest of the best 3n → reasoned choice; beyond → merit deviation.</summary>
     public static ChoiceStanding StandingOf(int rank, int places) =>

@@ -62,15 +62,22 @@ public static class RationaleSeal
     public static byte[] CanonicalBytes(CandidateRationale rationale)
     {
         if (rationale.SealScheme == SealSchemes.V2)
-        {
-            var canonical = new CanonicalJsonWriter();
-            WriteCanonicalV2(canonical, rationale);
-            return canonical.ToArray();
-        }
+            return CanonicalDocument(rationale);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             WriteCanonical(writer, rationale);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The canonical JSON (§2 of the specification) of the rationale document without its seal, whatever its scheme: what a
+    /// version-2 seal hashes, and the form in which a published rationale is compared with one rebuilt from its evidence.
+    /// </summary>
+    public static byte[] CanonicalDocument(CandidateRationale rationale)
+    {
+        var canonical = new CanonicalJsonWriter();
+        WriteCanonicalV2(canonical, rationale);
+        return canonical.ToArray();
     }
 
     private static void WriteCanonical(Utf8JsonWriter w, CandidateRationale r)

@@ -24,6 +24,22 @@ public static class RationaleVerifier
         return MeritScorer.Score(context, evidence);
     }
 
+    /// <summary>
+    /// Scores published evidence afresh and builds the rationale a run would have written for it, sealed in
+    /// <paramref name="sealScheme"/>: what an offline verifier compares a published rationale with. The rank cannot be
+    /// recomputed from one candidate alone, so an eligible candidate carries <paramref name="rankIfEligible"/> (the published
+    /// one), and the caller ranks every recomputed key (<see cref="CandidateScore.RankKey"/>) afterwards.
+    /// </summary>
+    public static (CandidateScore Score, CandidateRationale Rationale) Rebuild(Guid selectionId, Guid scoringRunId, string candidateCode,
+        ScoringContext context, CandidateEvidence evidence, RankOutcome? rankIfEligible, string sealScheme)
+    {
+        var score = MeritScorer.Score(context, evidence);
+        var rank = score.Eligible ? rankIfEligible ?? new RankOutcome(0, RankDecision.MeritScore) : (RankOutcome?)null;
+        var result = new CandidateResult(evidence.CandidateId, Guid.Empty, candidateCode, evidence.Grade, score, rank);
+        result.InRun(scoringRunId);
+        return (score, RationaleBuilder.Build(selectionId, context.Policy, context.MinimumGrade, result, sealScheme));
+    }
+
     public static IReadOnlyList<FigureDifference> Compare(CandidateResult stored, CandidateScore recomputed, RankOutcome? recomputedRank)
     {
         var differences = new List<FigureDifference>();

@@ -92,7 +92,9 @@ public sealed class CandidateResult
 
     internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, string sealScheme)
     {
-        ScoringRunId = scoringRunId;
+        InRun(scoringRunId);
         Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, this, sealScheme).Seal!;
     }
+
+    internal void InRun(Guid scoringRunId) => ScoringRunId = scoringRunId;
 }

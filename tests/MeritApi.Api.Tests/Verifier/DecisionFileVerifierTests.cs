@@ -1,32 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MeritApi.Domain.Audit;
+using MeritApi.Domain.Canonical;
+using MeritApi.Domain.Rationales;
 using MeritApi.Testing;
 using MeritApi.Verifier;
+using C = MeritApi.Verifier.DecisionFileVerifier.Checks;
 
 namespace MeritApi.Api.Tests.Verifier;
 
 /// <summary>
-/// The offline verifier (src/MeritApi.Verifier) on decision files downloaded from the running API: a genuine file verifies
-/// with the key the auditor holds, and each tampering is named. (Its tests live here because they need the API's files.)
+/// The offline verifier (src/MeritApi.Verifier) on decision files downloaded from the running API: a genuine, decided file
+/// verifies with the key the auditor holds, every figure, rank and standing recomputed; each tampering of the file, and of
+/// the database behind a later download, is named. (Its tests live here because they need the API's files.)
 /// </summary>
 public sealed class DecisionFileVerifierTests
 {
+    private const string Justification =
+        "The committee chose the second-ranked candidate: the interviews showed the deeper experience of public-policy drafting this post needs.";
+
     private OwnApiHost _api = null!;
     private JsonNode _file = null!;
     private string _publicKey = null!;
+    private Guid _second;
 
     [OneTimeSetUp]
     public async Task ArrangeAsync()
     {
         _api = await OwnApiHost.StartAsync("verify");
         var client = _api.Client;
-        var position = await client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)]);
-        var first = await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)], "Good", "VeryGood");
-        var second = await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", 2)], "Good", "Good");
-        var selection = await client.OpenSelectionAsync(position);
-        await client.EnrolAsync(selection, first, second);
-        await client.ScoreAsync(selection);
+        (var selection, _second) = await ArrangeDecidedSelectionAsync(client);
         _file = await client.GetJsonAsync($"/api/v1/selections/{selection}/decision-file");
         using var key = ECDsa.Create();
         key.ImportFromPem(TestLogKey.SigningKey);
@@ -36,65 +44,246 @@ public sealed class DecisionFileVerifierTests
     [OneTimeTearDown]
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private IReadOnlyList<Check> Verify(JsonNode file, string? publicKey = null)
+    /// <summary>Six candidates (one below the minimum grade, two tied on every criterion), one place, the second-ranked chosen.</summary>
+    private static async Task<(Guid Selection, Guid Second)> ArrangeDecidedSelectionAsync(HttpClient client)
     {
-        using var document = JsonDocument.Parse(file.ToJsonString());
-        return DecisionFileVerifier.Verify(document.RootElement, publicKey ?? _publicKey);
+        var position = await client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)], minimumGrade: "III/c");
+        var employees = new[]
+        {
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)], "VeryGood", "VeryGood"), // 100
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 2)], "Good", "VeryGood"),     // 94
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 1)], "VeryGood", "Good"),     // 86
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", 2)], "Good", "Good"),         // 80, tied
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", 2)], "Good", "Good"),         // 80, tied
+            await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", null)], "Good", null, grade: "III/a"),
+        };
+        var selection = await client.OpenSelectionAsync(position);
+        await client.EnrolAsync(selection, employees[..3]);
+        await client.EnrolAsync(selection, employees[3..]);
+        await client.ScoreAsync(selection);
+        var run = await client.ScoreAsync(selection); // two runs: the file carries both, the latest decided
+        var shortlist = await client.GetJsonAsync($"/api/v1/selections/{selection}/shortlist?top=2");
+        var second = (Guid)shortlist["candidates"]!["items"]![1]!["candidateId"]!;
+        await client.PostAsJsonAsync($"/api/v1/selections/{selection}/decision",
+            new { scoringRunId = run, candidateIds = new[] { second }, justification = Justification }).ExpectAsync(HttpStatusCode.Created);
+        return (selection, second);
     }
 
-    private static IEnumerable<string> Failures(IReadOnlyList<Check> checks) =>
-        checks.Where(c => !c.Passed).Select(c => $"{c.What}: {c.Failure}");
-
-    [Test]
-    public void A_genuine_file_verifies_with_the_held_key()
+    private VerificationReport Verify(JsonNode file, string? publicKey = null)
     {
-        var checks = Verify(_file);
-        Assert.That(Failures(checks), Is.Empty);
-        Assert.That(checks.Select(c => c.What), Has.Some.StartWith("seal of").And.Some.Contains("in the signed log"));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString()));
+        return DecisionFileVerifier.Verify(stream, publicKey ?? _publicKey);
     }
 
-    [Test]
-    public void A_stored_figure_edited_in_the_file_breaks_its_seal()
-    {
-        var file = _file.DeepClone();
-        file["latestRunRationales"]![0]!["merit"]!["published"] = 99.99m;
-        Assert.That(Failures(Verify(file)), Has.Some.StartsWith("seal of"));
-    }
+    private static List<string> Failures(VerificationReport report) => [.. report.Failures.Select(f => f.ToString())];
 
-    [Test]
-    public void An_evidence_line_edited_in_the_file_breaks_its_seal()
-    {
-        var file = _file.DeepClone();
-        file["latestRunRationales"]![1]!["evidence"]!["competencies"]![0]!["assessedLevel"] = 5;
-        Assert.That(Failures(Verify(file)), Has.Some.StartsWith("seal of"));
-    }
+    private static IEnumerable<string> FailedChecks(VerificationReport report) => report.Failures.Select(f => f.Check).Distinct();
 
-    [Test]
-    public void A_result_resealed_after_an_edit_is_caught_by_the_run_digest_in_the_log()
+    private static JsonObject Rationale(JsonNode file, Guid candidateId) =>
+        file["latestRunRationales"]!.AsArray().Single(r => (Guid)r!["candidateId"]! == candidateId)!.AsObject();
+
+    private static JsonObject RationaleAt(JsonNode file, int index) => file["latestRunRationales"]![index]!.AsObject();
+
+    private static JsonObject Entry(JsonNode file, string command) =>
+        file["auditEntries"]!.AsArray().Last(e => (string)e!["command"]! == command)!.AsObject();
+
+    /// <summary>What a forger with the file but not the key can do: recompute a v2 seal over what they changed.</summary>
+    private static void Reseal(JsonObject rationale)
     {
-        var file = _file.DeepClone();
-        var rationale = file["latestRunRationales"]![0]!.AsObject();
-        rationale["merit"]!["published"] = 99.99m;
         var unsealed = rationale.DeepClone().AsObject();
         unsealed.Remove("seal");
-        using (var document = JsonDocument.Parse(unsealed.ToJsonString()))
-            rationale["seal"] = Convert.ToHexStringLower(SHA256.HashData(Domain.Canonical.CanonicalJson.Canonicalize(document.RootElement)));
-        var failures = Failures(Verify(file)).ToList();
-        Assert.That(failures, Has.None.StartsWith("seal of"), "the forged seal matches its rationale");
-        Assert.That(failures, Has.Some.StartsWith("latest run's results digest"));
+        using var document = JsonDocument.Parse(unsealed.ToJsonString());
+        rationale["seal"] = Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.Canonicalize(document.RootElement)));
     }
 
     [Test]
-    public void A_candidate_removed_from_the_file_is_caught_by_the_run_digest() =>
-        Assert.That(Failures(Remove(_file.DeepClone(), "latestRunRationales", 1)), Has.Some.StartsWith("latest run's results digest"));
+    public void A_genuine_decided_file_verifies_with_the_held_key_every_figure_rank_and_standing_recomputed()
+    {
+        var report = Verify(_file);
+        Assert.That(Failures(report), Is.Empty);
+        Assert.That(report.Verified, Is.True);
+        var items = report.Checks.ToDictionary(c => c.Check, c => c.Items);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var check in new[] { C.Seal, C.Figures, C.Rank, C.EnrolmentInLog })
+                Assert.That(items.GetValueOrDefault(check), Is.EqualTo(6), check);
+            Assert.That(items.GetValueOrDefault(C.RunInLog), Is.EqualTo(2), "both runs");
+            foreach (var check in new[] { C.FileFormat, C.Checkpoint, C.Policy, C.ResultsDigest, C.SelectionInLog, C.Decision, C.DecisionInLog })
+                Assert.That(items.GetValueOrDefault(check), Is.EqualTo(1), check);
+            // Open, two enrolments, two runs, the decision: each entry's hash and its proof to the checkpoint.
+            Assert.That(items.GetValueOrDefault(C.EntryHash), Is.EqualTo(6));
+            Assert.That(items.GetValueOrDefault(C.EntryInLog), Is.EqualTo(6));
+        }
+    }
+
+    [Test]
+    public void The_file_is_read_as_a_stream_whatever_the_chunks_it_arrives_in()
+    {
+        var bytes = Encoding.UTF8.GetBytes(_file.ToJsonString());
+        var whole = DecisionFileVerifier.Verify(new MemoryStream(bytes), _publicKey);
+        // A 64-byte buffer fed 7 bytes at a time: every value straddles reads, and the buffer grows to the largest one.
+        var trickled = DecisionFileVerifier.Verify(new TrickleStream(bytes, 7), _publicKey, initialBufferSize: 64);
+        Assert.That(trickled.Checks, Is.EqualTo(whole.Checks));
+        Assert.That(trickled.Verified, Is.True);
+    }
+
+    [Test]
+    public async Task The_command_line_prints_a_report_and_exits_0_1_or_2()
+    {
+        var directory = Directory.CreateTempSubdirectory("verify-cli");
+        try
+        {
+            var genuine = Path.Combine(directory.FullName, "decision-file.json");
+            var tampered = Path.Combine(directory.FullName, "tampered.json");
+            var key = Path.Combine(directory.FullName, "log-key.pem");
+            await File.WriteAllTextAsync(genuine, _file.ToJsonString());
+            var edited = _file.DeepClone();
+            RationaleAt(edited, 0)["merit"]!["published"] = 12.34m;
+            await File.WriteAllTextAsync(tampered, edited.ToJsonString());
+            await File.WriteAllTextAsync(key, _publicKey);
+
+            var (ok, okOutput) = await RunCliAsync(genuine, "--public-key", key);
+            var (failed, failedOutput) = await RunCliAsync(tampered, "--public-key", key);
+            var (misuse, _) = await RunCliAsync(genuine);
+            var (badKey, _) = await RunCliAsync(genuine, "--public-key", genuine);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That((ok, failed, misuse, badKey), Is.EqualTo((0, 1, 2, 2)));
+                Assert.That(okOutput, Does.Contain("ok      " + C.Figures).And.Contain("VERIFIED:"));
+                Assert.That(failedOutput, Does.Contain("FAILED  " + C.Figures).And.Contain("merit.published is").And.Contain("NOT VERIFIED:"));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_stored_figure_edited_in_the_file_breaks_its_seal_and_its_recomputation()
+    {
+        var file = _file.DeepClone();
+        var rationale = RationaleAt(file, 0);
+        rationale["merit"]!["published"] = 99.99m;
+        var report = Verify(file);
+        var code = (string)rationale["candidateCode"]!;
+        Assert.That(Failures(report), Has.Some.StartsWith($"{C.Seal} — {code}")
+            .And.Some.Match($"^{C.Figures} — {code}: .*merit.published is \"100\", not \"99.99\""));
+    }
+
+    [Test]
+    public void An_evidence_line_edited_in_the_file_breaks_its_seal_and_its_recomputation()
+    {
+        var file = _file.DeepClone();
+        var rationale = Rationale(file, _second);
+        rationale["evidence"]!["competencies"]![0]!["assessedLevel"] = 1;
+        Assert.That(FailedChecks(Verify(file)), Is.SupersetOf(new[] { C.Seal, C.Figures }));
+    }
+
+    [Test]
+    public void A_figure_edited_and_resealed_is_caught_by_recomputation_and_by_the_run_digest_in_the_log()
+    {
+        var file = _file.DeepClone();
+        var rationale = Rationale(file, _second);
+        rationale["merit"]!["published"] = 99.99m;
+        Reseal(rationale);
+        var report = Verify(file);
+        Assert.That(FailedChecks(report), Has.None.EqualTo(C.Seal), "the forged seal matches its rationale");
+        Assert.That(FailedChecks(report), Is.SupersetOf(new[] { C.Figures, C.ResultsDigest }));
+    }
+
+    [Test]
+    public void Ranks_swapped_consistently_and_resealed_are_caught_by_ranking_every_candidate_again()
+    {
+        var file = _file.DeepClone();
+        var first = RationaleAt(file, 0);
+        var second = RationaleAt(file, 1);
+        foreach (var member in new[] { "rank", "decidedBy", "explanation" })
+            (first["rank"]![member], second["rank"]![member]) = (second["rank"]![member]?.DeepClone(), first["rank"]![member]?.DeepClone());
+        Reseal(first);
+        Reseal(second);
+        var report = Verify(file);
+        Assert.That(FailedChecks(report), Has.None.EqualTo(C.Seal).And.None.EqualTo(C.Figures), "each rationale is consistent in itself");
+        Assert.That(report.Failures.Where(f => f.Check == C.Rank).Select(f => f.Subject),
+            Is.EquivalentTo(new[] { (string)first["candidateCode"]!, (string)second["candidateCode"]! }));
+        Assert.That(FailedChecks(report), Does.Contain(C.ResultsDigest));
+    }
+
+    [Test]
+    public void A_shared_rank_is_recomputed_as_shared()
+    {
+        var tied = _file["latestRunRationales"]!.AsArray().Where(r => (string?)r!["rank"]!["decidedBy"] == "SharedRank").ToList();
+        Assert.That(tied.Select(r => (int)r!["rank"]!["rank"]!), Is.EqualTo(new[] { 4, 4 }));
+        Assert.That(_file["latestRunRationales"]!.AsArray().Count(r => r!["rank"]!["rank"] is null), Is.EqualTo(1), "the III/a candidate");
+    }
+
+    [Test]
+    public void A_candidate_removed_from_the_file_is_caught_by_the_run_digest()
+    {
+        var file = _file.DeepClone();
+        file["latestRunRationales"]!.AsArray().RemoveAt(5);
+        var failures = Failures(Verify(file));
+        Assert.That(failures, Has.Some.StartsWith($"{C.ResultsDigest} — run 2").And.Some.Contains("the file has 5 rationales"));
+    }
 
     [Test]
     public void An_edited_audit_entry_fails_its_hash_and_its_inclusion_proof()
     {
         var file = _file.DeepClone();
-        file["auditEntries"]![0]!["actor"] = "mallory";
-        var failures = Failures(Verify(file)).ToList();
-        Assert.That(failures, Has.Some.Contains("hash").And.Some.Contains("in the signed log"));
+        var entry = Entry(file, "EnrolCandidates");
+        entry["actor"] = "mallory";
+        var subject = $"entry {(long)entry["sequence"]!}";
+        Assert.That(Verify(file).Failures.Where(f => f.Subject == subject).Select(f => f.Check), Is.EquivalentTo(new[] { C.EntryHash, C.EntryInLog }));
+    }
+
+    [TestCase("OpenSelection", C.SelectionInLog)]
+    [TestCase("RunScoring", C.RunInLog)]
+    [TestCase("RecordDecision", C.DecisionInLog)]
+    public void An_audit_entry_removed_from_the_file_leaves_what_it_recorded_unproved(string command, string check)
+    {
+        var file = _file.DeepClone();
+        var entries = file["auditEntries"]!.AsArray();
+        entries.Remove(Entry(file, command));
+        Assert.That(FailedChecks(Verify(file)), Is.EqualTo(new[] { check }));
+    }
+
+    [Test]
+    public void Candidates_whose_enrolment_entry_is_removed_are_each_named()
+    {
+        var file = _file.DeepClone();
+        file["auditEntries"]!.AsArray().Remove(Entry(file, "EnrolCandidates"));
+        var report = Verify(file);
+        Assert.That(report.Failures.Where(f => f.Check == C.EnrolmentInLog).Count(), Is.EqualTo(3), "the second enrolment had three");
+    }
+
+    [Test]
+    public void A_decision_whose_standing_or_rank_is_edited_fails_its_recomputation_and_its_digest_in_the_log()
+    {
+        var file = _file.DeepClone();
+        var choice = file["decision"]!["choices"]![0]!;
+        choice["standing"] = "TopRanked";
+        var failed = FailedChecks(Verify(file)).ToList();
+        Assert.That(failed, Is.EquivalentTo(new[] { C.Decision, C.DecisionInLog }));
+
+        file = _file.DeepClone();
+        file["decision"]!["choices"]![0]!["rank"] = 1;
+        Assert.That(Failures(Verify(file)), Has.Some.Match($"^{C.Decision} — .*at rank 1.*recomputed: .* at rank 2"));
+    }
+
+    [Test]
+    public void A_justification_edited_in_the_file_fails_the_decision_s_digest_in_the_log()
+    {
+        var file = _file.DeepClone();
+        file["decision"]!["justification"] = Justification.Replace("second", "other", StringComparison.Ordinal);
+        Assert.That(FailedChecks(Verify(file)), Is.EqualTo(new[] { C.DecisionInLog }));
+    }
+
+    [Test]
+    public void A_decision_removed_from_the_file_is_caught_by_the_log_that_recorded_it()
+    {
+        var file = _file.DeepClone();
+        file["decision"] = null;
+        Assert.That(Failures(Verify(file)), Has.One.StartsWith(C.DecisionInLog).And.Contains("removed"));
     }
 
     [Test]
@@ -104,15 +293,111 @@ public sealed class DecisionFileVerifierTests
         var signature = Convert.FromBase64String((string)file["checkpoint"]!["signature"]!);
         signature[0] ^= 1;
         file["checkpoint"]!["signature"] = Convert.ToBase64String(signature);
-        Assert.That(Failures(Verify(file)), Has.Some.StartsWith("checkpoint of"));
+        Assert.That(Failures(Verify(file)), Has.One.StartsWith(C.Checkpoint).And.Contains("forged or altered"));
 
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        Assert.That(Failures(Verify(_file, other.ExportSubjectPublicKeyInfoPem())), Has.Some.Contains("not the key you hold"));
+        Assert.That(Failures(Verify(_file, other.ExportSubjectPublicKeyInfoPem())), Has.One.Contains("not the key you hold"));
     }
 
-    private IReadOnlyList<Check> Remove(JsonNode file, string array, int index)
+    [Test]
+    public void Version_1_seals_and_entries_are_verified_under_their_own_scheme()
     {
-        file[array]!.AsArray().RemoveAt(index);
-        return Verify(file);
+        // A run sealed before version 2: every rationale and the run carry meritapi-seal-v1, an entry meritapi-entry-v1.
+        var file = _file.DeepClone();
+        var reading = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var seals = new List<(string Id, string Seal)>();
+        foreach (var node in file["latestRunRationales"]!.AsArray())
+        {
+            node!["sealScheme"] = SealSchemes.V1;
+            var typed = node.Deserialize<CandidateRationale>(reading)!;
+            node["seal"] = RationaleSeal.Compute(typed with { Seal = null });
+            seals.Add(((string)node["candidateId"]!, (string)node["seal"]!));
+        }
+        var run = file["scoringRuns"]![1]!;
+        run["sealScheme"] = SealSchemes.V1;
+        run["resultsDigest"] = RationaleSeal.Sha256Hex(string.Concat(seals.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => $"{s.Id}:{s.Seal}\n")));
+        var entry = Entry(file, "OpenSelection");
+        entry["scheme"] = EntrySchemes.V1;
+        entry["hash"] = AuditEntry.Published((long)entry["sequence"]!, (DateTimeOffset)entry["occurredAt"]!, (string)entry["actor"]!,
+            (string)entry["role"]!, (string)entry["command"]!, entry["touchedIds"]!.AsArray().Select(t => (Guid)t!), (string)entry["requestId"]!,
+            (string)entry["bodyDigest"]!, null, (string)entry["previousHash"]!, "", EntrySchemes.V1).ComputeHash();
+
+        var report = Verify(file);
+        var failed = FailedChecks(report).ToList();
+        Assert.That(failed, Has.None.EqualTo(C.Seal).And.None.EqualTo(C.Figures).And.None.EqualTo(C.Rank).And.None.EqualTo(C.ResultsDigest));
+        Assert.That(report.Failures.Where(f => f.Check == C.EntryHash), Is.Empty, "the v1 entry hashes as v1");
+        // What the test changed is still caught where the signed log holds the originals.
+        Assert.That(failed, Does.Contain(C.RunInLog).And.Contain(C.EntryInLog));
+
+        RationaleAt(file, 2)["performance"]!["published"] = 1m;
+        Assert.That(FailedChecks(Verify(file)), Does.Contain(C.Seal));
+    }
+
+    [Test]
+    public void A_file_that_is_not_a_decision_file_is_refused_as_malformed_or_of_another_format()
+    {
+        Assert.Throws<MalformedDecisionFileException>(() => DecisionFileVerifier.Verify(new MemoryStream("{\"format\":"u8.ToArray()), _publicKey));
+        Assert.Throws<MalformedDecisionFileException>(() => DecisionFileVerifier.Verify(new MemoryStream("[1]"u8.ToArray()), _publicKey));
+        var reordered = new JsonObject { ["format"] = DecisionFileVerifier.Format, ["latestRunRationales"] = new JsonArray() };
+        Assert.That(Assert.Throws<MalformedDecisionFileException>(() => Verify(reordered))!.Message, Does.Contain("must come after 'selection'"));
+        var other = new JsonObject { ["format"] = "meritapi-decision-file-v1" };
+        Assert.That(Failures(Verify(other)), Has.One.StartsWith(C.FileFormat));
+    }
+
+    // ---- The database tampered with, then a file downloaded: the offline verifier catches it as the server does ----------
+
+    [Test]
+    public async Task A_merit_score_edited_in_the_database_is_caught_in_the_next_downloaded_file()
+    {
+        await using var api = await OwnApiHost.StartAsync("verify-db");
+        var (selection, second) = await ArrangeDecidedSelectionAsync(api.Client);
+        await api.TamperAsync($"UPDATE candidate_results SET merit_score = merit_score + 1 WHERE candidate_id = '{second}'");
+        var report = Verify(await api.Client.GetJsonAsync($"/api/v1/selections/{selection}/decision-file"));
+        Assert.That(FailedChecks(report), Is.SupersetOf(new[] { C.Seal, C.Figures }));
+    }
+
+    [Test]
+    public async Task An_audit_entry_edited_in_the_database_is_caught_in_the_next_downloaded_file()
+    {
+        await using var api = await OwnApiHost.StartAsync("verify-db");
+        var (selection, _) = await ArrangeDecidedSelectionAsync(api.Client);
+        await api.TamperAsync("UPDATE audit_entries SET actor = 'mallory' WHERE command = 'RecordDecision'");
+        var report = Verify(await api.Client.GetJsonAsync($"/api/v1/selections/{selection}/decision-file"));
+        Assert.That(FailedChecks(report), Is.SupersetOf(new[] { C.EntryHash, C.EntryInLog }));
+    }
+
+    [Test]
+    public async Task The_demo_data_is_in_the_log_so_a_demo_selection_s_file_verifies()
+    {
+        await using var api = await OwnApiHost.StartAsync("verify-demo", ("DemoData:Seed", "true"));
+        const string promotion = "0196a000-0000-7000-8000-000000000001";
+        await api.Client.ScoreAsync(Guid.Parse(promotion));
+        var report = Verify(await api.Client.GetJsonAsync($"/api/v1/selections/{promotion}/decision-file"));
+        Assert.That(Failures(report), Is.Empty);
+        Assert.That(report.Checks.Single(c => c.Check == C.EnrolmentInLog).Items, Is.EqualTo(60));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(TextWriter.Null);
+        try
+        {
+            var exit = await Cli.Main(args);
+            return (exit, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    /// <summary>Hands out at most <c>chunk</c> bytes per read, as a slow network does.</summary>
+    private sealed class TrickleStream(byte[] bytes, int chunk) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
     }
 }

@@ -1,3 +1,4 @@
+using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Roles;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace MeritApi.Infrastructure.Persistence.Seeding;
 
 /// <summary>Checks the API's database role at start-up and, when asked, loads the demo data set.</summary>
-public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider clock, ILogger<DatabaseInitialiser> logger)
+public sealed partial class DatabaseInitialiser(MeritDbContext db, IAuditTrail audit, TimeProvider clock, ILogger<DatabaseInitialiser> logger)
 {
     /// <summary>
     /// What the API's own role may do beyond its runtime rights (superuser, owner, UPDATE on the audit trail…), or nothing.
@@ -43,7 +44,15 @@ public sealed partial class DatabaseInitialiser(MeritDbContext db, TimeProvider 
             LogDemoDataSkipped();
             return;
         }
-        var summary = await new DemoDataSet(db, Domain.Common.Timestamps.ToStoredPrecision(clock.GetUtcNow())).SeedAsync(cancellationToken);
+        // One transaction: the data and the log entries that record it are committed together or not at all.
+        var summary = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var seeded = await new DemoDataSet(db, audit, Domain.Common.Timestamps.ToStoredPrecision(clock.GetUtcNow())).SeedAsync(ct);
+            await transaction.CommitAsync(ct);
+            return seeded;
+        }, cancellationToken);
         LogDemoDataSeeded(summary);
     }
 

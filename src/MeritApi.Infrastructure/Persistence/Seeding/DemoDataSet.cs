@@ -1,4 +1,6 @@
 using System.Globalization;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
@@ -9,9 +11,10 @@ namespace MeritApi.Infrastructure.Persistence.Seeding;
 /// <summary>
 /// A realistic, reproducible demo agency: three positions with competency standards, 200 employees with
 /// assessments and SKP ratings (fixed random seed), and two open selections. Built through the domain
-/// model, so the demo obeys the same rules as real data.
+/// model, so the demo obeys the same rules as real data, and recorded in the audit log as what it is (actor "demo-data"):
+/// a decision file of a demo selection then proves its opening and every enrolment, as one of real data does.
 /// </summary>
-internal sealed class DemoDataSet(MeritDbContext db, DateTimeOffset now)
+internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTimeOffset now)
 {
     public const int EmployeeCount = 200;
 
@@ -85,9 +88,27 @@ internal sealed class DemoDataSet(MeritDbContext db, DateTimeOffset now)
         db.Candidates.AddRange(shuffled.Skip(60).Take(40).Select(e => placement.Enrol(Guid.CreateVersion7(), e.Id, now)));
 
         await db.SaveChangesAsync(cancellationToken);
+        await LogAsync("RegisterCompetency", [.. TechnicalCompetencies.Select(c => AuditIds.ForCompetency(c.Code))], cancellationToken);
+        foreach (var position in new[] { head, analyst, finance })
+            await LogAsync("CreatePosition", [position.Id], cancellationToken);
+        await LogAsync("ImportEmployees", [.. employees.Select(e => e.Id)], cancellationToken);
+        foreach (var selection in new[] { promotion, placement })
+        {
+            await LogAsync("OpenSelection", [selection.Id, selection.PositionId], cancellationToken);
+            await LogAsync("EnrolCandidates", [selection.Id, .. db.Candidates.Local.Where(c => c.SelectionId == selection.Id).Select(c => c.Id)],
+                cancellationToken);
+        }
         return $"{TechnicalCompetencies.Length} technical competencies, 3 positions, {employees.Count} employees, " +
                $"selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
                $"{placement.Id} (placement, {placement.CandidateCount} candidates)";
+    }
+
+    /// <summary>One entry per act of the seeding, named as the command that does the same; its body digest is that of its name.</summary>
+    private async Task LogAsync(string command, IReadOnlyCollection<Guid> touched, CancellationToken cancellationToken)
+    {
+        var requestId = $"demo-data-{command}-{touched.First()}";
+        await audit.AppendAsync(new AuditRecord("demo-data", "system", command, touched, requestId,
+            Domain.Rationales.RationaleSeal.Sha256Hex(requestId), null), cancellationToken);
     }
 
     private static Position NewPosition(string code, string title, PositionKind kind, string minimumGrade,

@@ -31,6 +31,7 @@ internal sealed class RecordDecisionCommandHandler(IApplicationDbContext db, Tim
         var decision = selection.Decide(Guid.CreateVersion7(), run, chosen, command.Justification, request.Actor, clock.Now());
         db.Decisions.Add(decision);
         audit.Touch([selection.Id, decision.Id, run.Id, .. ids]);
+        audit.RecordOutcome(decision.Digest());
         return DecisionDto.From(decision);
     }
 }
