@@ -10,13 +10,14 @@
 #   - the stages of the judged 100,000-candidate run (its spans: read the evidence, score-rank-seal, write);
 #   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate runs;
 #   - the decision file of the 100,000-candidate selection (streamed): time, size and the API's peak RSS while writing it;
+#     then the offline verifier (src/MeritApi.Verifier) on it: time, peak RSS and its verdict (it must verify);
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
 #   - the in-memory scoring kernel (BenchmarkDotNet, build/bench/MeritApi.Benchmarks), servers and database down.
 # Targets are reported, never enforced: the exit code is non-zero only when something broke (a build, a server,
 # an unexpected HTTP status, non-2xx answers under load, a baseline answering differently, a benchmark that did
-# not run). Everything it starts is stopped on exit, Ctrl-C included. Needs: dotnet, curl, wrk, openssl and
+# not run). Everything it starts is stopped on exit, Ctrl-C included. Needs: dotnet, curl, wrk, openssl, python3, GNU time and
 # PostgreSQL's server binaries (the Debian packages are installed when missing and we are root).
 #   --no-kernel         skip the BenchmarkDotNet kernel benchmark (about half a minute, plus its build)
 #   --duration SECONDS  length of each measured wrk run (default 20: the issue's figures are at 20 s)
@@ -100,9 +101,11 @@ build() { # build PROJECT
 }
 build src/MeritApi.Api
 build build/bench/Baseline
+build src/MeritApi.Verifier
 if ((kernel)); then build build/bench/MeritApi.Benchmarks; fi
 api_dll=src/MeritApi.Api/bin/Release/net10.0/MeritApi.Api.dll
 baseline_dll=build/bench/Baseline/bin/Release/net10.0/Baseline.dll
+verifier_dll=src/MeritApi.Verifier/bin/Release/net10.0/MeritApi.Verifier.dll
 kernel_dll=build/bench/MeritApi.Benchmarks/bin/Release/net10.0/MeritApi.Benchmarks.dll
 
 # ---------------------------------------------------------------------------------------------- PostgreSQL
@@ -227,6 +230,18 @@ line=$(awk -v s="$seconds" -v b="$bytes" -v m="$peak_mib" -v n="${sizes[-1]}" \
   'BEGIN { printf "decision file %d candidates: %.2f s, %.0f MiB, API peak RSS %d MiB", n, s, b / 1048576, m }')
 [[ -z "$decision_note" ]] || line+=" ($decision_note)"
 echo "$line"
+
+# The offline verifier on that file (every seal, figure, rank, entry and proof; the checkpoint's signature): wall time,
+# its peak RSS (GNU time) and its verdict. The key is taken from the API here; an auditor holds their own copy.
+curl -sS -H "Authorization: Bearer $auditor_token" "$api/api/v1/audit/signing-key" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["publicKeyPem"])' >"$work/log-key.pem" || die "signing key: request failed"
+log "offline verifier on that file"
+verdict=$( { /usr/bin/time -f '%e %M' -o "$work/verifier.time" dotnet "$verifier_dll" "$work/decision-file.json" \
+  --public-key "$work/log-key.pem" 2>/dev/null; } | tail -n 1) || true
+read -r verify_seconds verify_kib < <(tail -n 1 "$work/verifier.time") # after GNU time's "exited with" line, if any
+[[ $verdict == VERIFIED:* ]] || die "the offline verifier did not verify the bench's decision file: $verdict"
+awk -v s="$verify_seconds" -v k="$verify_kib" -v d="$seconds" -v n="${sizes[-1]}" -v r="$verdict" \
+  'BEGIN { printf "offline verifier %d candidates: %.2f s (%.2fx the file'"'"'s download), peak RSS %.0f MiB; %s\n", n, s, s / d, k / 1024, r }'
 rm -f "$work/decision-file.json"
 
 # ---------------------------------------------------------------------------------------------- shortlist under load

@@ -47,4 +47,44 @@ SELECT gen_random_uuid(), ('0196b002-0000-7000-8000-' || lpad(to_hex(s.n), 12, '
        ('0196b001-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, i, 'C-' || lpad(i::text, 6, '0'), now()
 FROM (VALUES (1000), (10000), (100000)) AS s(n) CROSS JOIN LATERAL generate_series(1, s.n) AS i;
 
+-- The opening of each selection and its enrolments, recorded in the audit log as the API would record them (scheme
+-- meritapi-entry-v2, src/MeritApi.Domain/Canonical/SPECIFICATION.md §5), so that the decision file of a bench selection
+-- verifies offline like one of real data. The API signs its first checkpoint over these at its first command.
+DO $$
+DECLARE
+  previous text := repeat('0', 64);
+  seq bigint := 0;
+  at timestamptz := date_trunc('second', now());
+  at_text text := to_char(date_trunc('second', now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+  s record;
+  cmd text;
+  ids uuid[];
+  request text;
+  body text;
+  bytes text;
+  hash text;
+BEGIN
+  FOR s IN SELECT id, position_id FROM selections WHERE reference LIKE 'BENCH-%' ORDER BY candidate_count LOOP
+    FOREACH cmd IN ARRAY ARRAY['OpenSelection', 'EnrolCandidates'] LOOP
+      IF cmd = 'OpenSelection' THEN
+        ids := ARRAY[s.id, s.position_id];
+      ELSE
+        SELECT s.id || array_agg(c.id ORDER BY c.number) INTO ids FROM candidates c WHERE c.selection_id = s.id;
+      END IF;
+      seq := seq + 1;
+      request := 'bench-seed-' || seq;
+      body := encode(sha256(convert_to(request, 'UTF8')), 'hex');
+      bytes := '{"actor":"bench-seed","bodyDigest":"' || body || '","command":"' || cmd || '","occurredAt":"' || at_text
+            || '","outcomeDigest":null,"previousHash":"' || previous || '","requestId":"' || request
+            || '","role":"system","scheme":"meritapi-entry-v2","sequence":"' || seq || '","touchedIds":['
+            || (SELECT string_agg('"' || x::text || '"', ',' ORDER BY o) FROM unnest(ids) WITH ORDINALITY AS u(x, o)) || ']}';
+      hash := encode(sha256(convert_to(bytes, 'UTF8')), 'hex');
+      INSERT INTO audit_entries (sequence, occurred_at, actor, role, command, touched_ids, request_id, body_digest, outcome_digest,
+                                 previous_hash, hash, scheme)
+      VALUES (seq, at, 'bench-seed', 'system', cmd, ids, request, body, NULL, previous, hash, 'meritapi-entry-v2');
+      previous := hash;
+    END LOOP;
+  END LOOP;
+END $$;
+
 ANALYZE;
