@@ -32,7 +32,7 @@ public static class Cli
         }
         catch (MalformedDecisionFileException ex)
         {
-            Console.Error.WriteLine($"meritapi-verify: {args[0]} is not a complete decision file ({ex.Message}).");
+            Console.Error.WriteLine($"meritapi-verify: {args[0]} is not a complete decision file ({ex.Message.TrimEnd('.')}).");
             Console.WriteLine("NOT VERIFIED: the file is malformed.");
             return 1;
         }
