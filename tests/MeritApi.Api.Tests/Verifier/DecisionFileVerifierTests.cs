@@ -367,6 +367,36 @@ public sealed class DecisionFileVerifierTests
     }
 
     [Test]
+    public async Task An_entry_rewritten_in_the_database_with_a_valid_hash_is_caught_by_the_signed_checkpoint()
+    {
+        // The newest entry's actor changed and its hash recomputed by the rules of the specification: the chain is intact
+        // (nothing links to it yet), but the log no longer has the root its checkpoint signed.
+        await using var api = await OwnApiHost.StartAsync("verify-db");
+        var (selection, _) = await ArrangeDecidedSelectionAsync(api.Client);
+        var url = $"/api/v1/selections/{selection}/decision-file";
+        var e = Entry(await api.Client.GetJsonAsync(url), "RecordDecision");
+        var rehashed = AuditEntry.Published((long)e["sequence"]!, (DateTimeOffset)e["occurredAt"]!, "mallory", (string)e["role"]!,
+            (string)e["command"]!, e["touchedIds"]!.AsArray().Select(t => (Guid)t!), (string)e["requestId"]!, (string)e["bodyDigest"]!,
+            (string?)e["outcomeDigest"], (string)e["previousHash"]!, "", (string)e["scheme"]!).ComputeHash();
+        await api.TamperAsync($"UPDATE audit_entries SET actor = 'mallory', hash = '{rehashed}' WHERE sequence = {(long)e["sequence"]!}");
+
+        var report = Verify(await api.Client.GetJsonAsync(url));
+        Assert.That(report.Failures.Where(f => f.Check == C.EntryHash), Is.Empty, "the forged entry hashes as the rules say");
+        Assert.That(report.Failures.Count(f => f.Check == C.EntryInLog), Is.EqualTo(6), "no proof leads to the signed root any more");
+        Assert.That((string)(await api.Client.GetJsonAsync("/api/v1/audit/verification"))["status"]!, Is.EqualTo("broken"));
+    }
+
+    [Test]
+    public async Task With_its_newest_entries_removed_the_server_refuses_to_write_a_decision_file()
+    {
+        await using var api = await OwnApiHost.StartAsync("verify-db");
+        var (selection, _) = await ArrangeDecidedSelectionAsync(api.Client);
+        await api.TamperAsync("DELETE FROM audit_entries WHERE command = 'RecordDecision'");
+        await api.Client.GetAsync($"/api/v1/selections/{selection}/decision-file")
+            .ExpectProblemAsync(HttpStatusCode.ServiceUnavailable, MeritApi.Api.Infrastructure.ProblemTypes.AuditLogInconsistent);
+    }
+
+    [Test]
     public async Task The_demo_data_is_in_the_log_so_a_demo_selection_s_file_verifies()
     {
         await using var api = await OwnApiHost.StartAsync("verify-demo", ("DemoData:Seed", "true"));
