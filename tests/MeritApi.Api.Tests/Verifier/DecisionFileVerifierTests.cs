@@ -87,6 +87,12 @@ public sealed class DecisionFileVerifierTests
     private static JsonObject Entry(JsonNode file, string command) =>
         file["auditEntries"]!.AsArray().Last(e => (string)e!["command"]! == command)!.AsObject();
 
+    /// <summary>The hash of a published entry as it now reads, by the rules of its scheme: what a forger can recompute.</summary>
+    private static string HashOf(JsonObject e) =>
+        AuditEntry.Published((long)e["sequence"]!, (DateTimeOffset)e["occurredAt"]!, (string)e["actor"]!, (string)e["role"]!,
+            (string)e["command"]!, e["touchedIds"]!.AsArray().Select(t => (Guid)t!), (string)e["requestId"]!, (string)e["bodyDigest"]!,
+            (string?)e["outcomeDigest"], (string)e["previousHash"]!, (string)e["hash"]!, (string)e["scheme"]!).ComputeHash();
+
     /// <summary>What a forger with the file but not the key can do: recompute a v2 seal over what they changed.</summary>
     private static void Reseal(JsonObject rationale)
     {
@@ -318,9 +324,7 @@ public sealed class DecisionFileVerifierTests
         run["resultsDigest"] = RationaleSeal.Sha256Hex(string.Concat(seals.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => $"{s.Id}:{s.Seal}\n")));
         var entry = Entry(file, "OpenSelection");
         entry["scheme"] = EntrySchemes.V1;
-        entry["hash"] = AuditEntry.Published((long)entry["sequence"]!, (DateTimeOffset)entry["occurredAt"]!, (string)entry["actor"]!,
-            (string)entry["role"]!, (string)entry["command"]!, entry["touchedIds"]!.AsArray().Select(t => (Guid)t!), (string)entry["requestId"]!,
-            (string)entry["bodyDigest"]!, null, (string)entry["previousHash"]!, "", EntrySchemes.V1).ComputeHash();
+        entry["hash"] = HashOf(entry);
 
         var report = Verify(file);
         var failed = FailedChecks(report).ToList();
@@ -375,10 +379,8 @@ public sealed class DecisionFileVerifierTests
         var (selection, _) = await ArrangeDecidedSelectionAsync(api.Client);
         var url = $"/api/v1/selections/{selection}/decision-file";
         var e = Entry(await api.Client.GetJsonAsync(url), "RecordDecision");
-        var rehashed = AuditEntry.Published((long)e["sequence"]!, (DateTimeOffset)e["occurredAt"]!, "mallory", (string)e["role"]!,
-            (string)e["command"]!, e["touchedIds"]!.AsArray().Select(t => (Guid)t!), (string)e["requestId"]!, (string)e["bodyDigest"]!,
-            (string?)e["outcomeDigest"], (string)e["previousHash"]!, "", (string)e["scheme"]!).ComputeHash();
-        await api.TamperAsync($"UPDATE audit_entries SET actor = 'mallory', hash = '{rehashed}' WHERE sequence = {(long)e["sequence"]!}");
+        e["actor"] = "mallory";
+        await api.TamperAsync($"UPDATE audit_entries SET actor = 'mallory', hash = '{HashOf(e)}' WHERE sequence = {(long)e["sequence"]!}");
 
         var report = Verify(await api.Client.GetJsonAsync(url));
         Assert.That(report.Failures.Where(f => f.Check == C.EntryHash), Is.Empty, "the forged entry hashes as the rules say");
