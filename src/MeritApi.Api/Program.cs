@@ -8,6 +8,11 @@ using MeritApi.Api.Endpoints.Selections;
 using MeritApi.Api.Hosting;
 using MeritApi.Application;
 using MeritApi.Infrastructure;
+using MeritApi.Infrastructure.Configuration;
+
+// `MeritApi.Api healthcheck`: the container's probe of the running API.
+if (args is [HealthProbe.Command])
+    return await HealthProbe.RunAsync();
 
 // `MeritApi.Api migrate`: the separate migration step, as the owner role; nothing is served.
 var migrate = args is [DatabaseSetup.MigrateCommand, ..];
@@ -19,14 +24,23 @@ if (migrate)
     return await DatabaseSetup.MigrateAsync(builder.Configuration, loggers.CreateLogger("MeritApi.Migrate"));
 }
 
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddWebApi(builder.Configuration, builder.Environment);
+WebApplication app;
+try
+{
+    builder.Services.AddApplication();
+    builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddWebApi(builder.Configuration, builder.Environment);
+    app = builder.Build();
+    await DatabaseSetup.PrepareAsync(app);
+    app.UseWebApi();
+}
+catch (InvalidConfigurationException ex)
+{
+    // A setting an operator must fix: one line that says which, not a stack trace.
+    Console.Error.WriteLine($"MeritApi cannot start: {ex.Message}");
+    return 1;
+}
 
-var app = builder.Build();
-await DatabaseSetup.PrepareAsync(app);
-
-app.UseWebApi();
 app.MapCompetencyEndpoints();
 app.MapPositionEndpoints();
 app.MapEmployeeEndpoints();

@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,7 +60,7 @@ public static class WebApi
     public static WebApplication UseWebApi(this WebApplication app)
     {
         if (app.Services.GetRequiredService<ILogSigningKey>().KeyId == DevelopmentLogKeyId && !app.Environment.IsDevelopment())
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 "Transparency:SigningKey is the development key, which anyone can read in the repository; it is refused in the " +
                 $"'{app.Environment.EnvironmentName}' environment. Configure a secret ECDSA P-256 key.");
         app.Use(SecurityHeaders.Apply);

@@ -1,5 +1,6 @@
 using MeritApi.Application.Common.Idempotency;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Infrastructure.Configuration;
 using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;
 using MeritApi.Infrastructure.Persistence.Seeding;
@@ -29,7 +30,17 @@ public static class DependencyInjection
     {
         var connectionString = configuration.GetConnectionString(RuntimeConnection);
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException($"Connection string 'ConnectionStrings:{RuntimeConnection}' is not configured.");
+            throw new InvalidConfigurationException(
+                $"Connection string 'ConnectionStrings:{RuntimeConnection}' is not configured (environment variable ConnectionStrings__{RuntimeConnection}; " +
+                "./build/run.sh sets it for its development database).");
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidConfigurationException($"Connection string 'ConnectionStrings:{RuntimeConnection}' is not a PostgreSQL connection string: {ex.Message}", ex);
+        }
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessTag], timeout: DatabaseHealthCheck.Timeout);
         return services.AddInfrastructure(connectionString,

@@ -1,4 +1,5 @@
 using MeritApi.Infrastructure;
+using MeritApi.Infrastructure.Configuration;
 using MeritApi.Infrastructure.Persistence.Roles;
 using MeritApi.Infrastructure.Persistence.Seeding;
 
@@ -42,10 +43,10 @@ public static partial class DatabaseSetup
         if (configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
             if (!app.Environment.IsDevelopment())
-                throw new InvalidOperationException(
+                throw new InvalidConfigurationException(
                     $"Database:MigrateOnStartup is for Development only; run `MeritApi.Api {MigrateCommand}` with the owner's connection string as a separate step.");
             if (await MigrateAsync(configuration, logger) != 0)
-                throw new InvalidOperationException($"Database:MigrateOnStartup needs ConnectionStrings:{OwnerConnection}.");
+                throw new InvalidConfigurationException($"Database:MigrateOnStartup needs ConnectionStrings:{OwnerConnection}.");
         }
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -55,7 +56,7 @@ public static partial class DatabaseSetup
         {
             var finding = string.Join("; ", excess);
             if (!configuration.GetValue<bool>("Database:AllowPrivilegedRole"))
-                throw new InvalidOperationException(
+                throw new InvalidConfigurationException(
                     $"The API's database role {finding}. Connect as the runtime role (see README, 'Database roles'), or set " +
                     "Database:AllowPrivilegedRole=true to accept the risk.");
             LogPrivilegedRoleAllowed(logger, finding);

@@ -1,4 +1,5 @@
 using System.Text;
+using MeritApi.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -49,15 +50,15 @@ public static class AuthenticationSetup
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         if (string.IsNullOrWhiteSpace(auth.Issuer) || string.IsNullOrWhiteSpace(auth.Audience))
-            throw new InvalidOperationException("Auth:Issuer and Auth:Audience must be configured.");
+            throw new InvalidConfigurationException("Auth:Issuer and Auth:Audience must be configured.");
         if (auth.Authority is null && Encoding.UTF8.GetByteCount(auth.SigningKey ?? string.Empty) < MinimumKeyBytes)
-            throw new InvalidOperationException($"Auth:SigningKey must be at least {MinimumKeyBytes} bytes when no Auth:Authority is configured.");
+            throw new InvalidConfigurationException($"Auth:SigningKey must be at least {MinimumKeyBytes} bytes when no Auth:Authority is configured.");
         if (auth.Authority is null && auth.SigningKey == DevelopmentSigningKey && !environment.IsDevelopment())
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 $"Auth:SigningKey is the development key, which anyone can read in the repository; it is refused in the " +
                 $"'{environment.EnvironmentName}' environment. Configure a secret key or an Auth:Authority.");
         if (auth.MaxTokenLifetime <= TimeSpan.Zero)
-            throw new InvalidOperationException("Auth:MaxTokenLifetime must be positive.");
+            throw new InvalidConfigurationException("Auth:MaxTokenLifetime must be positive.");
         var algorithms = auth.Algorithms is { Length: > 0 } configured ? configured
             : auth.Authority is null ? [SecurityAlgorithms.HmacSha256]
             : [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];

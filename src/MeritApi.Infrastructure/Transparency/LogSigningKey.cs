@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Transparency;
+using MeritApi.Infrastructure.Configuration;
 
 namespace MeritApi.Infrastructure.Transparency;
 
@@ -24,12 +25,12 @@ internal sealed class LogSigningKey : ILogSigningKey, IDisposable
     public LogSigningKey(TransparencyOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SigningKey))
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 $"{TransparencyOptions.Section}:SigningKey is not configured: the audit log's checkpoints are signed with an ECDSA P-256 " +
                 "private key (PEM) from configuration, never from the database. Generate one with " +
                 "`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` and keep it secret.");
         if (string.IsNullOrWhiteSpace(options.Origin) || options.Origin.Any(char.IsControl))
-            throw new InvalidOperationException($"{TransparencyOptions.Section}:Origin must be a single line of text.");
+            throw new InvalidConfigurationException($"{TransparencyOptions.Section}:Origin must be a single line of text.");
         _privateKey = ECDsa.Create();
         try
         {
@@ -38,10 +39,10 @@ internal sealed class LogSigningKey : ILogSigningKey, IDisposable
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             _privateKey.Dispose();
-            throw new InvalidOperationException($"{TransparencyOptions.Section}:SigningKey is not an EC private key in PEM form.", ex);
+            throw new InvalidConfigurationException($"{TransparencyOptions.Section}:SigningKey is not an EC private key in PEM form.", ex);
         }
         if (_privateKey.ExportParameters(false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
-            throw new InvalidOperationException($"{TransparencyOptions.Section}:SigningKey must be a P-256 key.");
+            throw new InvalidConfigurationException($"{TransparencyOptions.Section}:SigningKey must be a P-256 key.");
         Origin = options.Origin;
         KeyId = SignedCheckpoint.KeyIdOf(_privateKey);
         PublicKeyPem = _privateKey.ExportSubjectPublicKeyInfoPem();

@@ -47,8 +47,7 @@ public sealed class HostTests
         using (var asOwner = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
                    builder.UseSetting("ConnectionStrings:MeritDb", ApiTestEnvironment.Database.OwnerConnectionString)))
         {
-            var refused = Assert.Throws<InvalidOperationException>(() => asOwner.CreateClient());
-            Assert.That(refused!.Message, Does.Contain("owns").And.Contain("Database:AllowPrivilegedRole"));
+            Assert.That(StartupFailure.Of(asOwner), Does.StartWith("MeritApi cannot start: ").And.Contain("owns").And.Contain("Database:AllowPrivilegedRole"));
         }
 
         await using var accepted = ApiTestEnvironment.Factory.WithWebHostBuilder(builder =>
@@ -69,8 +68,28 @@ public sealed class HostTests
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("ConnectionStrings:MeritDbOwner", ApiTestEnvironment.Database.OwnerConnectionString);
         });
-        var refused = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
-        Assert.That(refused!.Message, Does.Contain("Development only"));
+        Assert.That(StartupFailure.Of(factory), Does.StartWith("MeritApi cannot start: ").And.Contain("Development only"));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase(null)]
+    public void A_missing_or_empty_connection_string_is_one_line_on_standard_error(string? connectionString)
+    {
+        using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:MeritDb", connectionString));
+        var error = StartupFailure.Of(factory);
+        Assert.That(error, Is.EqualTo("MeritApi cannot start: Connection string 'ConnectionStrings:MeritDb' is not configured " +
+                                      "(environment variable ConnectionStrings__MeritDb; ./build/run.sh sets it for its development database)." +
+                                      Environment.NewLine));
+    }
+
+    [Test]
+    public void A_malformed_connection_string_is_named_on_one_line()
+    {
+        using var factory = ApiTestEnvironment.Factory.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:MeritDb", "Hots=x;Port=5432"));
+        var error = StartupFailure.Of(factory);
+        Assert.That(error, Does.StartWith("MeritApi cannot start: Connection string 'ConnectionStrings:MeritDb' is not a PostgreSQL connection string"));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
     }
 
     [TestCase("Testing", null, HttpStatusCode.NotFound)]
