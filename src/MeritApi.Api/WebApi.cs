@@ -109,6 +109,7 @@ public static class WebApi
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MeritOnlyGuardMiddleware.MaxDepth;
         options.Converters.Add(new StrictEnumConverterFactory());
+        options.Converters.Add(new ExactDecimalConverter());
     }
 
     /// <summary>

@@ -5,9 +5,9 @@ namespace MeritApi.Application.ScoringPolicies;
 
 public sealed record ScoringPolicyDto(
     int Version, decimal CompetenceWeight, decimal PerformanceWeight, IReadOnlyList<decimal> PerformanceYearWeights,
-    JpmBandSet BandSet, PerformanceRating MinimumRating, string? Description, DateTimeOffset CreatedAt)
+    JpmBandSet BandSet, PerformanceRating MinimumRating, decimal NearTieThreshold, string? Description, DateTimeOffset CreatedAt)
 {
     public static ScoringPolicyDto From(ScoringPolicy p) => new(
         p.Version, p.CompetenceWeight, p.PerformanceWeight, [.. p.PerformanceYearWeights], p.BandSet, p.MinimumRating,
-        p.Description, p.CreatedAt);
+        p.NearTieThreshold, p.Description, p.CreatedAt);
 }

@@ -1,3 +1,4 @@
+using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
 
 namespace MeritApi.Application.Selections;
@@ -20,9 +21,10 @@ public sealed record CandidateDto(Guid Id, string Code, Guid EmployeeId, DateTim
 
 public sealed record ScoringRunDto(
     Guid Id, Guid SelectionId, int Sequence, int PolicyVersion, int LatestPerformanceYear, DateTimeOffset ScoredAt,
-    int CandidateCount, int EligibleCount, string? MinimumGrade, string SealScheme, string ResultsDigest)
+    int CandidateCount, int EligibleCount, string? MinimumGrade, string SealScheme, string ResultsDigest, decimal NearTieThreshold,
+    WeightSensitivity? WeightSensitivity)
 {
     public static ScoringRunDto From(ScoringRun r) => new(
         r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt, r.CandidateCount, r.EligibleCount,
-        r.MinimumGrade?.ToString(), r.SealScheme, r.ResultsDigest);
+        r.MinimumGrade?.ToString(), r.SealScheme, r.ResultsDigest, r.NearTieThreshold, r.WeightSensitivity);
 }

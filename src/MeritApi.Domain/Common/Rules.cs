@@ -36,6 +36,7 @@ public static class Rules
     public static readonly Rule PolicyWeights = new("policy-weights", RuleKind.Violation);
     public static readonly Rule PolicyYearWeights = new("policy-year-weights", RuleKind.Violation);
     public static readonly Rule PolicyYears = new("policy-years", RuleKind.Violation);
+    public static readonly Rule PolicyNearTieThreshold = new("policy-near-tie-threshold", RuleKind.Violation);
 
     // Field values only the domain can judge.
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);

@@ -12,6 +12,7 @@ public sealed class ScoringPolicy
     public const int DefaultVersion = 1;
     public const int MaxCountedYears = 5;
     public const int DescriptionMaxLength = 500;
+    public const decimal MaxNearTieThreshold = 10m;
 
     private List<decimal> _performanceYearWeights = [];
 
@@ -19,7 +20,7 @@ public sealed class ScoringPolicy
 
     public ScoringPolicy(int version, decimal competenceWeight, decimal performanceWeight,
         IReadOnlyList<decimal> performanceYearWeights, JpmBandSet bandSet, PerformanceRating minimumRating,
-        string? description, DateTimeOffset createdAt)
+        string? description, DateTimeOffset createdAt, decimal nearTieThreshold = RankRobustness.DefaultNearTieThreshold)
     {
         if (version < 1)
             throw new ArgumentOutOfRangeException(nameof(version), "Policy versions start at 1.");
@@ -33,6 +34,9 @@ public sealed class ScoringPolicy
             throw new ArgumentOutOfRangeException(nameof(bandSet));
         if (!Enum.IsDefined(minimumRating))
             throw new ArgumentOutOfRangeException(nameof(minimumRating));
+        if (nearTieThreshold is < 0 or > MaxNearTieThreshold)
+            throw new InvalidFieldException("nearTieThreshold", Rules.PolicyNearTieThreshold,
+                $"A near-tie threshold is between 0 and {MaxNearTieThreshold} merit points.");
 
         Version = version;
         CompetenceWeight = competenceWeight;
@@ -41,6 +45,7 @@ public sealed class ScoringPolicy
         BandSet = bandSet;
         MinimumRating = minimumRating;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        NearTieThreshold = nearTieThreshold;
         CreatedAt = createdAt;
     }
 
@@ -58,6 +63,9 @@ public sealed class ScoringPolicy
     public PerformanceRating MinimumRating { get; private set; }
 
     public string? Description { get; private set; }
+
+    /// <summary>Two neighbouring ranks whose merit differs by less than this are flagged as near-tied (DESIGN §4).</summary>
+    public decimal NearTieThreshold { get; private set; } = RankRobustness.DefaultNearTieThreshold;
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Version 1 as DESIGN §3 defines it; seeded by a migration.</summary>

@@ -79,6 +79,12 @@ public sealed class CandidateResult
     /// <summary>SHA-256 of the canonical rationale, fixed when the run was stored.</summary>
     public string Seal { get; private set; } = string.Empty;
 
+    /// <summary>The merit gap to the next lower rank (null when unranked, the last rank, or scored before robustness).</summary>
+    public decimal? GapToNextRank { get; private set; }
+
+    /// <summary>Within the policy's near-tie threshold of the rank above or below (DESIGN §4).</summary>
+    public bool NearTie { get; private set; }
+
     /// <summary>The listing order <see cref="ListPosition"/> numbers: rank (unranked last), merit descending, code.</summary>
     internal static int CompareInListing(CandidateResult a, CandidateResult b)
     {
@@ -89,6 +95,12 @@ public sealed class CandidateResult
     }
 
     internal void ListAt(int position) => ListPosition = position;
+
+    internal void Robustness(decimal? gapToNextRank, bool nearTie) => (GapToNextRank, NearTie) = (gapToNextRank, nearTie);
+
+    internal RankedFigures? RankedFigures => Rank is { } rank
+        ? new RankedFigures(CandidateId, CandidateCode, rank, Jpm, PerformanceScore, MeritScore)
+        : null;
 
     internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, string sealScheme)
     {

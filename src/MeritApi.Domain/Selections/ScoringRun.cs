@@ -13,8 +13,8 @@ public sealed class ScoringRun
 
     private ScoringRun() { } // EF
 
-    internal ScoringRun(Guid id, Guid selectionId, int sequence, ScoringPolicy policy, Grade? minimumGrade, int latestPerformanceYear,
-        DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
+    internal ScoringRun(Guid id, Guid selectionId, int sequence, int places, ScoringPolicy policy, Grade? minimumGrade,
+        int latestPerformanceYear, DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
     {
         Id = id;
         SelectionId = selectionId;
@@ -33,6 +33,15 @@ public sealed class ScoringRun
         for (var i = 0; i < listing.Length; i++)
             listing[i].ListAt(i + 1);
         _results.AddRange(results);
+
+        // How firm the ranking is: derived from the figures, not sealed (the seal covers the figures it is derived from).
+        var ranked = results.Where(r => r.Rank is not null).Select(r => r.RankedFigures!.Value).ToArray();
+        var gaps = RankRobustness.Gaps(ranked, policy.NearTieThreshold);
+        var byCandidate = results.Where(r => r.Rank is not null).ToArray();
+        for (var i = 0; i < byCandidate.Length; i++)
+            byCandidate[i].Robustness(gaps[i].GapToNextRank, gaps[i].NearTie);
+        NearTieThreshold = policy.NearTieThreshold;
+        WeightSensitivity = RankRobustness.Sensitivity(ranked, policy.CompetenceWeight, places);
         ResultsDigest = DigestOf(_results.Select(r => (r.CandidateId, r.Seal)));
     }
 
@@ -51,6 +60,12 @@ public sealed class ScoringRun
     public int CandidateCount { get; private set; }
     public int EligibleCount { get; private set; }
     public IReadOnlyList<CandidateResult> Results => _results;
+
+    /// <summary>The policy's near-tie threshold the results' <see cref="CandidateResult.NearTie"/> flags were set with.</summary>
+    public decimal NearTieThreshold { get; private set; } = RankRobustness.DefaultNearTieThreshold;
+
+    /// <summary>The competence-weight interval within which the best 3n stay the same set (null for runs scored before it).</summary>
+    public WeightSensitivity? WeightSensitivity { get; private set; }
 
     /// <summary>The canonical form its results' seals are computed over (<see cref="Rationales.SealSchemes"/>).</summary>
     public string SealScheme { get; private set; } = Rationales.SealSchemes.V1;

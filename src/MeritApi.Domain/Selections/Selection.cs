@@ -95,7 +95,7 @@ public sealed class Selection
             throw new DomainException(Rules.IncompleteRun, "A scoring run must cover every enrolled candidate.");
         ScoringRunCount++;
         Status = SelectionStatus.Scored;
-        return new ScoringRun(runId, Id, ScoringRunCount, policy, minimumGrade, LatestPerformanceYear, scoredAt, results);
+        return new ScoringRun(runId, Id, ScoringRunCount, Places, policy, minimumGrade, LatestPerformanceYear, scoredAt, results);
     }
 
     /// <summary>

@@ -28,6 +28,12 @@ internal static class JsonColumn
 
     private static string Serialize<T>(IReadOnlyList<T> value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>One immutable record as JSON (a run's weight sensitivity); null stays NULL.</summary>
+    public static ValueConverter<T?, string> Document<T>() where T : class =>
+        new(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options));
+
+    public static string? DocumentText<T>(T? value) where T : class => value is null ? null : JsonSerializer.Serialize(value, Options);
+
     /// <summary>The stored JSON form into a caller's writer: the bulk writer reuses one buffer for 100,000 rows.</summary>
     public static void Write<T>(Utf8JsonWriter writer, IReadOnlyList<T> value) => JsonSerializer.Serialize(writer, value, Options);
 

@@ -36,10 +36,11 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
     {
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO scoring_runs (id, selection_id, sequence, policy_version, minimum_grade, latest_performance_year,
-                                      scored_at, candidate_count, eligible_count, results_digest, seal_scheme)
+                                      scored_at, candidate_count, eligible_count, results_digest, seal_scheme, near_tie_threshold,
+                                      weight_sensitivity)
             VALUES ({run.Id}, {run.SelectionId}, {run.Sequence}, {run.PolicyVersion}, {run.MinimumGrade?.ToString()},
                     {run.LatestPerformanceYear}, {run.ScoredAt}, {run.CandidateCount}, {run.EligibleCount}, {run.ResultsDigest},
-                    {run.SealScheme})
+                    {run.SealScheme}, {run.NearTieThreshold}, {JsonColumn.DocumentText(run.WeightSensitivity)}::json)
             """, cancellationToken);
 
         // One JSON buffer for every json value of the run; the importer copies each value before the next is written.
@@ -58,7 +59,8 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY candidate_results (scoring_run_id, candidate_id, employee_id, candidate_code, grade, jpm, jpm_band,
                                     competency_gaps, performance_score, performance_years, latest_rating, merit_score, talent_box,
-                                    eligible, ineligibility_reasons, rank, rank_decided_by, list_position, seal)
+                                    eligible, ineligibility_reasons, rank, rank_decided_by, list_position, seal, gap_to_next_rank,
+                                    near_tie)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         // In primary-key order: each row then lands at the right edge of the index instead of at a random page.
@@ -84,6 +86,8 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
             await WriteNullableAsync(copy, r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.ListPosition, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.Seal, NpgsqlDbType.Char, cancellationToken);
+            await WriteNullableAsync(copy, r.GapToNextRank, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(r.NearTie, NpgsqlDbType.Boolean, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }

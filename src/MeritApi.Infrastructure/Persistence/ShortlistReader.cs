@@ -24,7 +24,7 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
             .WithCancellation(cancellationToken))
         {
             page.Add(new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand, r.PerformanceScore,
-                r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons));
+                r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons, r.GapToNextRank, r.NearTie));
         }
         return page;
     }
@@ -34,7 +34,8 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
     /// like the name (reading its string inside the query made EF join a window over every employee instead).
     /// </summary>
     private sealed record PageRow(int? Rank, Guid CandidateId, string CandidateCode, Nip? Nip, string? Name, decimal Jpm, JpmBand JpmBand,
-        decimal PerformanceScore, decimal MeritScore, int TalentBox, bool Eligible, IReadOnlyList<IneligibilityReason> IneligibilityReasons);
+        decimal PerformanceScore, decimal MeritScore, int TalentBox, bool Eligible, IReadOnlyList<IneligibilityReason> IneligibilityReasons,
+        decimal? GapToNextRank, bool NearTie);
 
     // The list's length comes with the run, so a page never needs a third round trip to count: the run row has its
     // counts, and only a top needs counting, a short range of the shortlist index (PostgreSQL runs the subquery of a
@@ -64,5 +65,6 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
                 .Select(r => new PageRow(r.Rank, r.CandidateId, r.CandidateCode,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => (Nip?)e.Nip).First() : null,
                     revealed ? db.Employees.Where(e => e.Id == r.EmployeeId).Select(e => e.Name).First() : null,
-                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.Eligible, r.IneligibilityReasons)));
+                    r.Jpm, r.JpmBand, r.PerformanceScore, r.MeritScore, r.TalentBox, r.Eligible, r.IneligibilityReasons, r.GapToNextRank,
+                    r.NearTie)));
 }

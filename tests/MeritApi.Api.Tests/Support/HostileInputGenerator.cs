@@ -333,7 +333,7 @@ internal sealed class HostileInputGenerator
             new("POST /api/v1/scoring-policies", _ => "/api/v1/scoring-policies",
                 _ => Policy(0.6m, 0.4m),
                 _ => ("/api/v1/scoring-policies", Policy(0.6m, 0.5m)),
-                400, Set("description"), Set("description")),
+                400, Set("description", "nearTieThreshold"), Set("description")),
             new("POST /api/v1/selections", _ => "/api/v1/selections",
                 f => Selection(f.PositionId),
                 _ => ("/api/v1/selections", Selection(NoSuchRow)),
@@ -394,6 +394,7 @@ internal sealed class HostileInputGenerator
             ["bandSet"] = "Filling",
             ["minimumRating"] = "Good",
             ["description"] = "Kebijakan uji",
+            ["nearTieThreshold"] = 0.5m,
         };
         static JsonObject Selection(Guid position) => new()
         {
@@ -796,7 +797,12 @@ internal sealed class HostileInputGenerator
             if (field.Kind is FieldKind.Integer or FieldKind.Decimal)
             {
                 foreach (var number in new[] { "1e400", "99999999999999999999999", "-1", "2147483648", "-2147483649", "1.5", "79228162514264337593543950336", "1e-400", "-0.0000001" })
+                {
+                    // A fraction is wrong for a whole number and a weight, but a near-tie threshold of 1.5 points is lawful.
+                    if (number == "1.5" && field.Path == "nearTieThreshold")
+                        continue;
                     yield return make("huge-numbers", $"{field.Path} = {number}", Bytes(WithRawValue(Valid(), field.Path, number)));
+                }
             }
             foreach (var (label, raw) in OutOfRange(field, target))
                 yield return make("out-of-range", $"{field.Path} = {label}", Bytes(WithRawValue(Valid(), field.Path, raw)));
@@ -964,6 +970,7 @@ internal sealed class HostileInputGenerator
             "places" => ["0", "1001", "-5", "2147483647"],
             "policyVersion" => ["0", "-1", "999"],
             "competenceWeight" or "performanceWeight" => ["1.1", "-0.1", "0.0001", "1.0001"],
+            "nearTieThreshold" => ["10.01", "-0.01", "0.001", "100"],
             "performanceYearWeights[0]" => ["0", "1.0001", "0.0005"],
             "assessedOn" => ["\"1999-12-31\"", "\"2100-01-01\"", "\"0001-01-01\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-13-01\"",
                 "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\"", "\"+002025-06-01\"", "\"2025-6-1\""],

@@ -8,11 +8,13 @@ namespace MeritApi.Api.Endpoints.ScoringPolicies;
 
 /// <summary>The body of <c>POST /api/v1/scoring-policies</c>.</summary>
 public sealed record CreateScoringPolicyRequest(decimal? CompetenceWeight, decimal? PerformanceWeight,
-    IReadOnlyList<decimal>? PerformanceYearWeights, JpmBandSet? BandSet, PerformanceRating? MinimumRating, string? Description)
+    IReadOnlyList<decimal>? PerformanceYearWeights, JpmBandSet? BandSet, PerformanceRating? MinimumRating, string? Description,
+    decimal? NearTieThreshold = null)
 {
     /// <summary>Only after <see cref="CreateScoringPolicyRequestValidator"/> has passed.</summary>
     public CreateScoringPolicyCommand ToCommand() =>
-        new(CompetenceWeight!.Value, PerformanceWeight!.Value, PerformanceYearWeights!, BandSet!.Value, MinimumRating!.Value, Description);
+        new(CompetenceWeight!.Value, PerformanceWeight!.Value, PerformanceYearWeights!, BandSet!.Value, MinimumRating!.Value, Description,
+            NearTieThreshold ?? RankRobustness.DefaultNearTieThreshold);
 }
 
 internal sealed class CreateScoringPolicyRequestValidator : AbstractValidator<CreateScoringPolicyRequest>
@@ -32,5 +34,6 @@ internal sealed class CreateScoringPolicyRequestValidator : AbstractValidator<Cr
         RuleFor(c => c.BandSet).RequiredEnum();
         RuleFor(c => c.MinimumRating).RequiredEnum();
         RuleFor(c => c.Description).OptionalText(ScoringPolicy.DescriptionMaxLength);
+        RuleFor(c => c.NearTieThreshold).InclusiveBetween(0m, ScoringPolicy.MaxNearTieThreshold).PrecisionScale(4, 2, true);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ScoringPolicyConfiguration : IEntityTypeConfiguration<Scor
         builder.Property(p => p.Version).ValueGeneratedNever();
         builder.Property(p => p.CompetenceWeight).HasPrecision(4, 3);
         builder.Property(p => p.PerformanceWeight).HasPrecision(4, 3);
+        builder.Property(p => p.NearTieThreshold).HasPrecision(4, 2);
         // The weights live in a private list so a loaded policy cannot be changed; compared by content so the
         // seeded version 1 does not look changed every time the model is built.
         builder.Ignore(p => p.PerformanceYearWeights);

@@ -51,6 +51,8 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         builder.Ignore(r => r.Results);
         builder.Property(r => r.ResultsDigest).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.SealScheme).HasMaxLength(40);
+        builder.Property(r => r.NearTieThreshold).HasPrecision(4, 2);
+        builder.Property(r => r.WeightSensitivity).HasColumnType("json").HasConversion(JsonColumn.Document<WeightSensitivity>());
     }
 }
 
@@ -68,6 +70,7 @@ internal sealed class CandidateResultConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(r => r.Jpm).HasPrecision(5, 2);
         builder.Property(r => r.PerformanceScore).HasPrecision(5, 2);
         builder.Property(r => r.MeritScore).HasPrecision(5, 2);
+        builder.Property(r => r.GapToNextRank).HasPrecision(5, 2);
         builder.Property(r => r.Seal).HasMaxLength(64).IsFixedLength();
         // json, not jsonb: the lists are stored once and read back whole, never queried inside; json only checks the
         // text where jsonb parses it into a tree, which was 0.9 s of the 1.4 s PostgreSQL took to insert a 100,000-candidate

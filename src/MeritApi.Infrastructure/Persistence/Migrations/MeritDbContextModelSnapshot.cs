@@ -447,6 +447,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("minimum_rating");
 
+                    b.Property<decimal>("NearTieThreshold")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("near_tie_threshold");
+
                     b.Property<decimal>("PerformanceWeight")
                         .HasPrecision(4, 3)
                         .HasColumnType("numeric(4,3)")
@@ -471,6 +476,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                             CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Description = "Default policy: competence 0.5, performance 0.5; two SKP years weighted 0.6 (latest) and 0.4; Filling bands; each counted year at least Good.",
                             MinimumRating = "Good",
+                            NearTieThreshold = 0.5m,
                             PerformanceWeight = 0.5m,
                             _performanceYearWeights = new List<decimal> { 0.6m, 0.4m }
                         });
@@ -550,6 +556,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employee_id");
 
+                    b.Property<decimal?>("GapToNextRank")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("gap_to_next_rank");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -585,6 +596,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("merit_score");
+
+                    b.Property<bool>("NearTie")
+                        .HasColumnType("boolean")
+                        .HasColumnName("near_tie");
 
                     b.Property<decimal>("PerformanceScore")
                         .HasPrecision(5, 2)
@@ -648,6 +663,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("minimum_grade");
 
+                    b.Property<decimal>("NearTieThreshold")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("near_tie_threshold");
+
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer")
                         .HasColumnName("policy_version");
@@ -676,6 +696,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<string>("WeightSensitivity")
+                        .HasColumnType("json")
+                        .HasColumnName("weight_sensitivity");
 
                     b.HasKey("Id")
                         .HasName("pk_scoring_runs");

@@ -15,7 +15,8 @@ public sealed record CreateScoringPolicyCommand(
     IReadOnlyList<decimal> PerformanceYearWeights,
     JpmBandSet BandSet,
     PerformanceRating MinimumRating,
-    string? Description) : Command<ScoringPolicyDto>, IAuditedCommand
+    string? Description,
+    decimal NearTieThreshold = RankRobustness.DefaultNearTieThreshold) : Command<ScoringPolicyDto>, IAuditedCommand
 {
     public static string AuditName => "CreateScoringPolicy";
 }

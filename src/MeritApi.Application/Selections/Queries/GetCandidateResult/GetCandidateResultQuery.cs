@@ -31,7 +31,9 @@ public sealed record CandidateResultDto(
     decimal MeritScore,
     int TalentBox,
     string TalentBoxMeaning,
-    bool InTalentPool);
+    bool InTalentPool,
+    decimal? GapToNextRank,
+    bool NearTie);
 
 internal sealed class GetCandidateResultQueryHandler(IApplicationDbContext db) : IQueryHandler<GetCandidateResultQuery, CandidateResultDto>
 {
@@ -49,6 +51,6 @@ internal sealed class GetCandidateResultQueryHandler(IApplicationDbContext db) :
         var box = Domain.Scoring.TalentBox.FromNumber(r.TalentBox);
         return new CandidateResultDto(r.ScoringRunId, r.CandidateId, r.CandidateCode, identity?.Nip.Value, identity?.Name, r.Rank, r.Eligible,
             r.IneligibilityReasons, r.Jpm, r.JpmBand, r.CompetencyGaps, r.PerformanceScore, r.PerformanceYears, r.LatestRating,
-            r.MeritScore, r.TalentBox, box.Meaning, box.InTalentPool);
+            r.MeritScore, r.TalentBox, box.Meaning, box.InTalentPool, r.GapToNextRank, r.NearTie);
     }
 }

@@ -35,7 +35,9 @@ public sealed record ShortlistEntryDto(
     int TalentBox,
     bool InTalentPool,
     bool Eligible,
-    IReadOnlyList<IneligibilityReason> IneligibilityReasons);
+    IReadOnlyList<IneligibilityReason> IneligibilityReasons,
+    decimal? GapToNextRank,
+    bool NearTie);
 
 public sealed record ShortlistDto(
     Guid SelectionId,
