@@ -39,17 +39,14 @@ public static class RankRobustness
     {
         // One merit per rank (a shared rank shares every criterion, so its merit too), ranks ascending.
         var ranks = ranked.Select(r => (r.Rank, r.MeritScore)).Distinct().OrderBy(r => r.Rank).ToArray();
-        var gapBelow = new Dictionary<int, decimal?>(ranks.Length);
+        var gaps = new Dictionary<int, (decimal? Above, decimal? Below)>(ranks.Length);
         for (var i = 0; i < ranks.Length; i++)
-            gapBelow[ranks[i].Rank] = i + 1 < ranks.Length ? ranks[i].MeritScore - ranks[i + 1].MeritScore : null;
-        var gapAbove = new Dictionary<int, decimal?>(ranks.Length);
-        for (var i = 0; i < ranks.Length; i++)
-            gapAbove[ranks[i].Rank] = i > 0 ? ranks[i - 1].MeritScore - ranks[i].MeritScore : null;
+            gaps[ranks[i].Rank] = (i > 0 ? ranks[i - 1].MeritScore - ranks[i].MeritScore : null,
+                i + 1 < ranks.Length ? ranks[i].MeritScore - ranks[i + 1].MeritScore : null);
 
         return [.. ranked.Select(r =>
         {
-            var below = gapBelow[r.Rank];
-            var above = gapAbove[r.Rank];
+            var (above, below) = gaps[r.Rank];
             return (below, below < threshold || above < threshold);
         })];
     }
@@ -64,7 +61,8 @@ public static class RankRobustness
         var best = 3 * places;
         var inside = ranked.Where(r => r.Rank <= best).ToArray();
         var outside = ranked.Where(r => r.Rank > best).ToArray();
-        (decimal Weight, WeightCrossing Crossing)? lower = null, upper = null;
+        // The nearest crossing on each side: its weight, the pair, and whether it is a true crossing (else held at the policy).
+        (decimal Weight, RankedFigures Leaving, RankedFigures Entering, bool Crosses)? lower = null, upper = null;
 
         foreach (var i in inside)
             foreach (var j in outside)
@@ -76,25 +74,35 @@ public static class RankRobustness
                     continue; // parallel lines never cross (ranks are consistent, so j never lies above i)
                 var atPolicy = deltaP + policyWeight * slope;
                 // Held only by rounding or a tie-break at the policy's weight: the set changes at once on the falling side.
-                var weight = atPolicy > 0 ? -deltaP / slope : policyWeight;
-                var exact = atPolicy > 0 ? Fraction(-deltaP, slope) : Fraction(policyWeight, 1);
-                var crossing = new WeightCrossing(weight, exact, j.CandidateId, j.CandidateCode, i.CandidateId, i.CandidateCode);
+                var crosses = atPolicy > 0;
+                var weight = crosses ? -deltaP / slope : policyWeight;
                 if (slope > 0) // d falls as w falls: j overtakes i below
                 {
                     if (weight > 0 && (lower is null || weight > lower.Value.Weight))
-                        lower = (weight, crossing);
+                        lower = (weight, i, j, crosses);
                 }
                 else if (weight < 1 && (upper is null || weight < upper.Value.Weight))
                 {
-                    upper = (weight, crossing);
+                    upper = (weight, i, j, crosses);
                 }
             }
 
         // Rounded inward, so that every weight strictly inside the published interval keeps the set.
         var lowerBound = lower is { } l ? Math.Round(l.Weight, WeightDecimals, MidpointRounding.ToPositiveInfinity) : 0m;
         var upperBound = upper is { } u ? Math.Round(u.Weight, WeightDecimals, MidpointRounding.ToNegativeInfinity) : 1m;
-        return new WeightSensitivity(policyWeight, best, lowerBound, upperBound,
-            lower is { } lc ? lc.Crossing with { Weight = lowerBound } : null, upper is { } uc ? uc.Crossing with { Weight = upperBound } : null);
+        return new WeightSensitivity(policyWeight, best, lowerBound, upperBound, Crossing(lower, lowerBound, policyWeight),
+            Crossing(upper, upperBound, policyWeight));
+    }
+
+    /// <summary>The published crossing of a bound (its exact fraction worked out once, not for every pair compared).</summary>
+    private static WeightCrossing? Crossing((decimal Weight, RankedFigures Leaving, RankedFigures Entering, bool Crosses)? bound,
+        decimal rounded, decimal policyWeight)
+    {
+        if (bound is not { } b)
+            return null;
+        var (i, j) = (b.Leaving, b.Entering);
+        var exact = b.Crosses ? Fraction(j.Performance - i.Performance, i.Jpm - j.Jpm - (i.Performance - j.Performance)) : Fraction(policyWeight, 1);
+        return new WeightCrossing(rounded, exact, j.CandidateId, j.CandidateCode, i.CandidateId, i.CandidateCode);
     }
 
     /// <summary>numerator / denominator of two decimals as a reduced fraction of integers, e.g. "2/5".</summary>

@@ -98,9 +98,8 @@ public sealed class CandidateResult
 
     internal void Robustness(decimal? gapToNextRank, bool nearTie) => (GapToNextRank, NearTie) = (gapToNextRank, nearTie);
 
-    internal RankedFigures? RankedFigures => Rank is { } rank
-        ? new RankedFigures(CandidateId, CandidateCode, rank, Jpm, PerformanceScore, MeritScore)
-        : null;
+    /// <summary>Only for a ranked result.</summary>
+    internal RankedFigures RankedFigures() => new(CandidateId, CandidateCode, Rank!.Value, Jpm, PerformanceScore, MeritScore);
 
     internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, string sealScheme)
     {

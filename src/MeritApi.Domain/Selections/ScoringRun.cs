@@ -35,11 +35,11 @@ public sealed class ScoringRun
         _results.AddRange(results);
 
         // How firm the ranking is: derived from the figures, not sealed (the seal covers the figures it is derived from).
-        var ranked = results.Where(r => r.Rank is not null).Select(r => r.RankedFigures!.Value).ToArray();
+        var rankedResults = results.Where(r => r.Rank is not null).ToArray();
+        var ranked = rankedResults.Select(r => r.RankedFigures()).ToArray();
         var gaps = RankRobustness.Gaps(ranked, policy.NearTieThreshold);
-        var byCandidate = results.Where(r => r.Rank is not null).ToArray();
-        for (var i = 0; i < byCandidate.Length; i++)
-            byCandidate[i].Robustness(gaps[i].GapToNextRank, gaps[i].NearTie);
+        for (var i = 0; i < rankedResults.Length; i++)
+            rankedResults[i].Robustness(gaps[i].GapToNextRank, gaps[i].NearTie);
         NearTieThreshold = policy.NearTieThreshold;
         WeightSensitivity = RankRobustness.Sensitivity(ranked, policy.CompetenceWeight, places);
         ResultsDigest = DigestOf(_results.Select(r => (r.CandidateId, r.Seal)));
