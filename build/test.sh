@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: `./build/test.sh [extra dotnet test args]`.
 # First checks the formatting (`dotnet format --verify-no-changes`, the rules of .editorconfig), then runs
-# `dotnet test MeritApi.sln -c Release`. Without a Docker engine (Testcontainers' default), it starts a throwaway
+# `dotnet test MeritApi.sln -c Release` (installing Debian's chromium first when it is missing: the browser tests). Without a Docker engine (Testcontainers' default), it starts a throwaway
 # PostgreSQL on 127.0.0.1 and hands it to the tests via MERITAPI_TEST_POSTGRES. The exit code is dotnet test's (or the
 # format check's); the last line sums the TRX results of every test assembly: "N passed, N failed, N skipped".
 # MERITAPI_SKIP_FORMAT=1 skips the format check (for a quick local run; CI never sets it).
@@ -33,6 +33,9 @@ if [[ "${MERITAPI_SKIP_FORMAT:-0}" != 1 ]]; then
   log "dotnet format --verify-no-changes (the rules of .editorconfig)"
   dotnet format MeritApi.sln --verify-no-changes || die "the code is not formatted as .editorconfig says: run 'dotnet format MeritApi.sln'"
 fi
+
+# The committees' pictures and printable page are tested in a real browser.
+ensure_command chromium chromium || die "could not install chromium (the browser tests need it)"
 
 if [[ -n "${MERITAPI_TEST_POSTGRES:-}" ]]; then
   log "using MERITAPI_TEST_POSTGRES from the environment"

@@ -58,6 +58,17 @@ public sealed class QueryReader(IQueryCollection query)
         return null;
     }
 
+    /// <summary>One of the <paramref name="allowed"/> words (any case), answered as given in <paramref name="allowed"/>.</summary>
+    public string? OneOf(string name, params string[] allowed)
+    {
+        if (!Single(name, out var text))
+            return null;
+        var match = allowed.FirstOrDefault(a => a.Equals(text, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+            Refuse(name, $"'{Shorten(text)}' is not one of {string.Join(", ", allowed)}.");
+        return match;
+    }
+
     /// <summary>The page asked for (1 when absent); its range is the query's validator's to judge.</summary>
     public int Page() => Number("Page") ?? 1;
 

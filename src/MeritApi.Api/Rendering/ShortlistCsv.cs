@@ -17,13 +17,15 @@ public static class ShortlistCsv
     private static readonly string[] Header =
         ["rank", "candidate_code", "nip", "name", "jpm", "jpm_band", "performance_score", "merit_score", "talent_box", "eligibility"];
 
-    public static string Render(ShortlistDto shortlist)
+    /// <summary>Writes the header and then each line as it is read, so the whole list is never held in memory.</summary>
+    public static async Task WriteAsync(IAsyncEnumerable<ShortlistEntryDto> lines, Stream body, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder();
-        AppendRow(csv, Header);
-        foreach (var e in shortlist.Candidates.Items)
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024, leaveOpen: true);
+        var row = new StringBuilder();
+        AppendRow(row, Header);
+        await foreach (var e in lines.WithCancellation(cancellationToken))
         {
-            AppendRow(csv,
+            AppendRow(row,
             [
                 e.Rank?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 e.CandidateCode,
@@ -36,8 +38,10 @@ public static class ShortlistCsv
                 e.TalentBox.ToString(CultureInfo.InvariantCulture),
                 e.Eligible ? "eligible" : "ineligible: " + string.Join("; ", e.IneligibilityReasons.Select(r => r.Detail)),
             ]);
+            await writer.WriteAsync(row, cancellationToken);
+            row.Clear();
         }
-        return csv.ToString();
+        await writer.WriteAsync(row, cancellationToken);
     }
 
     private static string Number(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Selections.Queries.GetShortlist;
 using MeritApi.Domain.Employees;
@@ -16,17 +17,15 @@ internal sealed class ShortlistReader(MeritDbContext db) : IShortlistReader
     public Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, int? top, CancellationToken cancellationToken) =>
         FindRun(db, selectionId, runId, top, cancellationToken);
 
-    public async Task<List<ShortlistEntryDto>> ReadPageAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip,
-        int take, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ShortlistEntryDto> ReadAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip,
+        int take, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var page = new List<ShortlistEntryDto>(take);
-        await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take)
-            .WithCancellation(cancellationToken))
+        await foreach (var r in Page(db, runId, top ?? int.MaxValue, includeIneligible, revealed, skip, take).WithCancellation(cancellationToken))
         {
-            page.Add(new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand, r.PerformanceScore,
-                r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons, r.GapToNextRank, r.NearTie));
+            yield return new ShortlistEntryDto(r.Rank, r.CandidateId, r.CandidateCode, r.Nip?.Value, r.Name, r.Jpm, r.JpmBand,
+                r.PerformanceScore, r.MeritScore, r.TalentBox, TalentBox.IsInTalentPool(r.TalentBox), r.Eligible, r.IneligibilityReasons,
+                r.GapToNextRank, r.NearTie);
         }
-        return page;
     }
 
     /// <summary>

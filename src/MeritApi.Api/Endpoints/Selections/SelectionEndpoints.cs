@@ -7,6 +7,7 @@ using MeritApi.Application.Selections;
 using MeritApi.Application.Selections.Commands.EnrolCandidates;
 using MeritApi.Application.Selections.Commands.RevealIdentities;
 using MeritApi.Application.Selections.Commands.RunScoring;
+using MeritApi.Application.Selections.Queries.ExportShortlist;
 using MeritApi.Application.Selections.Queries.GetCandidateResult;
 using MeritApi.Application.Selections.Queries.GetDecision;
 using MeritApi.Application.Selections.Queries.GetDecisionFile;
@@ -78,9 +79,15 @@ public static class SelectionEndpoints
             .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
                              "full NIP and the name. Latest run unless runId is given. " +
                              "'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true. " +
-                             "JSON, or CSV with `?format=csv` or `Accept: text/csv`.")
-            .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json")
-            .Produces<string>(StatusCodes.Status200OK, ShortlistCsv.ContentType)
+                             "JSON (one page), or every selected line as CSV (`?format=csv` or `Accept: text/csv`, a download named " +
+                             "after the selection's reference and the run) or as a printable HTML page (`?format=html` or `Accept: text/html`).")
+            .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json", ShortlistCsv.ContentType, ShortlistPage.ContentType)
+            .ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/talent-grid", TalentGrid).RequireAuthorization(Policies.ReadResults)
+            .WithSummary("The nine-box talent grid of a scoring run, as SVG")
+            .WithDescription("Every candidate of the run in the box of PermenPANRB 3/2020 (potential up, performance across), counts per box, " +
+                             "candidate codes (names only after the reveal), the talent pool (7–9) shaded.")
+            .Produces<string>(StatusCodes.Status200OK, TalentGridSvg.ContentType)
             .ProducesReadProblems();
     }
 
@@ -139,14 +146,43 @@ public static class SelectionEndpoints
 
     private static async Task<IResult> Shortlist(Guid id, ShortlistRequest query, HttpRequest request, ISender sender, CancellationToken ct)
     {
-        var shortlist = await sender.Send(query.ToQuery(id), ct);
-        var format = query.Format;
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ||
-                  (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(ShortlistCsv.ContentType, StringComparison.OrdinalIgnoreCase)));
-        if (!csv)
-            return TypedResults.Ok(shortlist);
-        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"shortlist-{id}-run-{shortlist.RunSequence}.csv\"";
-        return TypedResults.Text(ShortlistCsv.Render(shortlist), $"{ShortlistCsv.ContentType}; charset=utf-8");
+        var format = query.Format ?? Negotiated(request);
+        if (format == ShortlistRequest.Json)
+            return TypedResults.Ok(await sender.Send(query.ToQuery(id), ct));
+        var export = await sender.Send(query.ToExport(id), ct);
+        return format == ShortlistRequest.Csv
+            ? TypedResults.Stream(body => ShortlistCsv.WriteAsync(export.Lines, body, ct), $"{ShortlistCsv.ContentType}; charset=utf-8",
+                $"{DocumentName("shortlist", export.Heading)}.csv")
+            : TypedResults.Stream(body => ShortlistPage.WriteAsync(export, body, ct), $"{ShortlistPage.ContentType}; charset=utf-8");
+    }
+
+    /// <summary>JSON unless the Accept header names CSV or HTML (and not JSON) first.</summary>
+    private static string Negotiated(HttpRequest request)
+    {
+        foreach (var accept in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (accept.MediaType.Equals(ShortlistCsv.ContentType, StringComparison.OrdinalIgnoreCase))
+                return ShortlistRequest.Csv;
+            if (accept.MediaType.Equals(ShortlistPage.ContentType, StringComparison.OrdinalIgnoreCase))
+                return ShortlistRequest.Html;
+            if (accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+                return ShortlistRequest.Json;
+        }
+        return ShortlistRequest.Json;
+    }
+
+    private static async Task<IResult> TalentGrid(Guid id, Guid runId, ISender sender, CancellationToken ct)
+    {
+        var export = await sender.Send(new ExportShortlistQuery(id, runId, null, IncludeIneligible: true), ct);
+        return TypedResults.Text(await TalentGridSvg.RenderAsync(export, ct), $"{TalentGridSvg.ContentType}; charset=utf-8");
+    }
+
+    /// <summary>A download's name: the selection's reference (or id) and the run, in characters safe in any file system.</summary>
+    private static string DocumentName(string kind, ShortlistHeading heading)
+    {
+        var reference = heading.Reference is { Length: > 0 } r ? r : heading.SelectionId.ToString();
+        var safe = new string(reference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
+        return $"{kind}-{safe}-run-{heading.RunSequence}";
     }
 
     private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>

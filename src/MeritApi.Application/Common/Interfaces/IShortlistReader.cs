@@ -15,12 +15,12 @@ public interface IShortlistReader
     Task<ShortlistRun?> FindRunAsync(Guid selectionId, Guid? runId, int? top, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page in shortlist order: ranked candidates (rank ≤ <paramref name="top"/>, when given) by rank, then merit,
+    /// Lines in shortlist order, read as they are enumerated (a page, or with an unbounded take the whole list): ranked candidates (rank ≤ <paramref name="top"/>, when given) by rank, then merit,
     /// then code; with <paramref name="includeIneligible"/>, the unranked after them. Names only when
     /// <paramref name="revealed"/>.
     /// </summary>
-    Task<List<ShortlistEntryDto>> ReadPageAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip, int take,
-        CancellationToken cancellationToken);
+    IAsyncEnumerable<ShortlistEntryDto> ReadAsync(Guid runId, int? top, bool includeIneligible, bool revealed, int skip, int take,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>The head of a shortlist: which run it lists, what the selection says about it and how long the list is.</summary>

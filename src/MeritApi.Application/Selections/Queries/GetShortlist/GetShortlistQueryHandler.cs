@@ -20,8 +20,9 @@ internal sealed class GetShortlistQueryHandler(IShortlistReader shortlists, IApp
         }
 
         var (page, pageSize) = (query.Page, query.PageSize);
-        var items = await shortlists.ReadPageAsync(run.RunId, query.Top, query.IncludeIneligible, run.Revealed,
-            (page - 1) * pageSize, pageSize, cancellationToken);
+        var items = await shortlists.ReadAsync(run.RunId, query.Top, query.IncludeIneligible, run.Revealed, (page - 1) * pageSize, pageSize,
+            cancellationToken)
+            .ToListAsync(cancellationToken);
         return new ShortlistDto(query.SelectionId, run.RunId, run.Sequence, run.ScoredAt, run.PolicyVersion, run.Places, query.Top,
             run.Revealed, new PagedList<ShortlistEntryDto>(items, page, pageSize, run.Length(query.IncludeIneligible)));
     }
