@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using MeritApi.Api.Hosting;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
@@ -51,6 +52,7 @@ public static class WebApi
         services.AddMeritSwagger();
         services.AddRequestValidators();
         services.AddHostedService<Hosting.ApplicationSpanLog>();
+        services.AddMeritObservability(configuration);
         return services;
     }
 

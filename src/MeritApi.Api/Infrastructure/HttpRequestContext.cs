@@ -34,7 +34,7 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
     /// Takes the caller's X-Request-Id when it is a sane token (so an HR system can correlate its retries),
     /// otherwise makes one, and echoes it on the response.
     /// </summary>
-    public static Task AssignRequestId(HttpContext context, Func<Task> next)
+    public static async Task AssignRequestId(HttpContext context, Func<Task> next)
     {
         var offered = context.Request.Headers[RequestIdHeader].ToString();
         var id = SaneRequestId().IsMatch(offered) ? offered : Guid.CreateVersion7().ToString();
@@ -45,8 +45,14 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
             context.Response.Headers[RequestIdHeader] = id;
             return Task.CompletedTask;
         });
-        return next();
+        // Every log line of the request carries the id the client quotes (the scope is shared by all loggers).
+        using (context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<HttpRequestContext>()
+                   .BeginScope(new KeyValuePair<string, object>[] { new(RequestIdScope, id) }))
+            await next();
     }
+
+    /// <summary>The log scope's name for the X-Request-Id (ASP.NET Core's own "RequestId" is its connection-based id).</summary>
+    public const string RequestIdScope = "XRequestId";
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex SaneRequestId();

@@ -28,7 +28,12 @@ public sealed class OwnApiHost : IAsyncDisposable
     /// <summary>A client whose token carries every role.</summary>
     public HttpClient Client => _client ??= CreateClient(TestTokens.Mint(Roles.All));
 
-    public static async Task<OwnApiHost> StartAsync(string prefix = "own", params (string Key, string Value)[] settings)
+    public static Task<OwnApiHost> StartAsync(string prefix = "own", params (string Key, string Value)[] settings) =>
+        StartAsync(prefix, _ => { }, settings);
+
+    /// <summary>A host whose builder the test configures further (a logging provider of its own, say).</summary>
+    public static async Task<OwnApiHost> StartAsync(string prefix, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder> configure,
+        params (string Key, string Value)[] settings)
     {
         var database = await TestDatabase.CreateAsync(prefix);
         var root = new MeritApiFactory(database);
@@ -36,6 +41,7 @@ public sealed class OwnApiHost : IAsyncDisposable
         {
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
+            configure(builder);
         });
         var host = new OwnApiHost(database, root, factory);
         using var _ = factory.CreateClient(); // starts the host

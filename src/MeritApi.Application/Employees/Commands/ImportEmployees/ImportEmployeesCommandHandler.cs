@@ -72,6 +72,9 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
         }
 
         audit.Touch([.. touched]);
+        ApplicationTelemetry.ImportedRows.Add(created, new KeyValuePair<string, object?>("outcome", "created"));
+        ApplicationTelemetry.ImportedRows.Add(updated, new KeyValuePair<string, object?>("outcome", "updated"));
+        ApplicationTelemetry.ImportedRows.Add(unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
         return new ImportSummaryDto(rows.Count, created, updated, unchanged, assessmentsAdded, ratingsRecorded);
     }
 

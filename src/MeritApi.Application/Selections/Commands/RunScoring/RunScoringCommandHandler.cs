@@ -16,6 +16,7 @@ internal sealed class RunScoringCommandHandler(
 {
     public async ValueTask<ScoringRunDto> Handle(RunScoringCommand command, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", command.SelectionId);
         var position = await db.Positions.AsNoTracking().Include(p => p.Standard)
@@ -45,6 +46,8 @@ internal sealed class RunScoringCommandHandler(
             await runs.AddAsync(run, cancellationToken);
         audit.Touch(selection.Id, run.Id);
         audit.RecordOutcome(run.ResultsDigest);
+        ApplicationTelemetry.ScoringRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        ApplicationTelemetry.ScoringRunCandidates.Record(candidates.Count);
         return ScoringRunDto.From(run);
     }
 }
