@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();
         services.AddScoped<IShortlistReader, ShortlistReader>();
+        services.AddScoped<Application.Common.Concurrency.IRowVersions, RowVersions>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<DatabaseInitialiser>();
         services.AddHostedService<Persistence.Idempotency.IdempotencyKeyCleanup>();

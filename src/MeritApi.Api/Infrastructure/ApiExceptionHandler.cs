@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using MeritApi.Application.Common.Concurrency;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -49,6 +50,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", f.Message),
         NotFoundException nf => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"{nf.Resource} not found", nf.Message),
         ConflictException c => Broken(c.Rule, c.Message, field: null),
+        PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed,
+            "Precondition failed", p.Message),
+        PreconditionRequiredException r => Problem(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired,
+            "Precondition required", r.Message),
         DomainException d => Broken(d.Rule, d.Message, d.Field),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),

@@ -23,6 +23,8 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string ServiceUnavailable = Prefix + "service-unavailable";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string PreconditionRequired = Prefix + "precondition-required";
 
     /// <summary>The audit log no longer matches its latest signed checkpoint: writes are refused until it is investigated.</summary>
     public const string AuditLogInconsistent = Prefix + "audit-log-inconsistent";
@@ -40,6 +42,8 @@ public static class ProblemTypes
         StatusCodes.Status409Conflict => Conflict,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status412PreconditionFailed => PreconditionFailed,
+        StatusCodes.Status428PreconditionRequired => PreconditionRequired,
         StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         >= 500 => Internal,
         _ => Prefix + status.ToString(System.Globalization.CultureInfo.InvariantCulture),

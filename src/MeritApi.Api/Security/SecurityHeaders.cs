@@ -20,7 +20,9 @@ public static class SecurityHeaders
             if (!context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                headers.CacheControl = "no-store";
+                // Unless the endpoint made the response revalidatable (EntityTags): a conditional read of immutable data.
+                if (headers.CacheControl != Infrastructure.EntityTags.Revalidate)
+                    headers.CacheControl = "no-store";
             }
             return Task.CompletedTask;
         });

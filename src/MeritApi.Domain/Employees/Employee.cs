@@ -39,11 +39,20 @@ public sealed class Employee
     public IReadOnlyList<CompetencyAssessment> Assessments => _assessments;
     public IReadOnlyList<AnnualPerformanceRating> PerformanceRatings => _ratings;
 
+    /// <summary>
+    /// Counts the changes to the profile and the evidence. Evidence lives in rows of its own, so without it a new rating
+    /// would leave the employee's row, and with it the row version a client's If-Match names, as it was.
+    /// </summary>
+    public int Revision { get; private set; }
+
     public void UpdateProfile(string name, Grade grade, string unit)
     {
-        Name = Guard.NotBlank(name, nameof(name), NameMaxLength);
-        Grade = grade;
-        Unit = Guard.NotBlank(unit, nameof(unit), UnitMaxLength);
+        name = Guard.NotBlank(name, nameof(name), NameMaxLength);
+        unit = Guard.NotBlank(unit, nameof(unit), UnitMaxLength);
+        if (name == Name && grade == Grade && unit == Unit)
+            return;
+        (Name, Grade, Unit) = (name, grade, unit);
+        Revision++;
     }
 
     public CompetencyAssessment RecordAssessment(Guid assessmentId, string competencyCode, int level, DateOnly assessedOn,
@@ -55,6 +64,7 @@ public sealed class Employee
             throw new DomainException(Rules.AssessmentInFuture, "An assessment cannot be dated after the day it is recorded.");
         var assessment = new CompetencyAssessment(assessmentId, Id, competencyCode, level, assessedOn, assessor, recordedAt);
         _assessments.Add(assessment);
+        Revision++;
         return assessment;
     }
 
@@ -75,11 +85,13 @@ public sealed class Employee
         if (existing is null)
         {
             _ratings.Add(new AnnualPerformanceRating(Id, year, rating, recordedAt));
+            Revision++;
             return true;
         }
         if (existing.Rating == rating)
             return false;
         existing.Correct(rating, recordedAt);
+        Revision++;
         return true;
     }
 }

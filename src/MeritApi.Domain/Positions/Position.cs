@@ -36,6 +36,12 @@ public sealed class Position
     public IReadOnlyList<CompetencyRequirement> Standard => _standard;
 
     /// <summary>
+    /// Counts the replacements of the standard. Its lines are rows of their own, so without it a new standard would leave
+    /// the position's row, and with it the row version a client's If-Match names, as it was.
+    /// </summary>
+    public int StandardRevision { get; private set; }
+
+    /// <summary>
     /// Replaces the competency standard. Existing lines are updated in place so a requirement keeps its
     /// identity (and its row) when only the level changes.
     /// </summary>
@@ -64,6 +70,7 @@ public sealed class Position
             else
                 existing.RequiredLevel = Guard.InRange(level, CompetencyLevel.Min, CompetencyLevel.Max, nameof(level));
         }
+        StandardRevision++;
     }
 
     public void ChangeMinimumGrade(Grade? minimumGrade) => MinimumGrade = minimumGrade;

@@ -15,7 +15,7 @@ public static class CompetencyEndpoints
     {
         var group = app.MapGroup("/api/v1/competencies").WithTags("Competencies").ValidateRequests();
 
-        group.MapPost("/", Register).RequireAuthorization(Policies.HrOrAdmin)
+        group.MapPost("/", Register).WithName("RegisterCompetency").RequireAuthorization(Policies.HrOrAdmin)
             .WithSummary("Register a competency in the dictionary (HR system, administrator)")
             .WithDescription("Managerial and socio-cultural competencies are national and already present; agencies add their technical ones. " +
                              "A code, name or description using non-merit vocabulary (religion/agama, ethnicity/suku, age/usia, …) is refused " +
@@ -23,7 +23,7 @@ public static class CompetencyEndpoints
                              $"of at least {VocabularyJustification.MinimumLength} characters (403 from another role); the exception is " +
                              "audited and listed at /api/v1/audit/vocabulary-exemptions.")
             .ProducesWriteProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary")
+        group.MapGet("/", List).WithName("ListCompetencies").RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary")
             .ProducesReadProblems();
     }
 

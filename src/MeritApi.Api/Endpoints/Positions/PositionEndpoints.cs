@@ -1,6 +1,7 @@
 using Mediator;
 using MeritApi.Api.Infrastructure;
 using MeritApi.Api.Security;
+using MeritApi.Application.Common.Concurrency;
 using MeritApi.Application.Common.Models;
 using MeritApi.Application.Positions;
 using MeritApi.Application.Positions.Queries.GetPosition;
@@ -15,15 +16,17 @@ public static class PositionEndpoints
     {
         var group = app.MapGroup("/api/v1/positions").WithTags("Positions").ValidateRequests();
 
-        group.MapPost("/", Create).RequireAuthorization(Policies.HrSystem)
+        group.MapPost("/", Create).WithName("CreatePosition").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
-        group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).RequireAuthorization(Policies.HrSystem)
+        group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).WithName("ReplaceCompetencyStandard").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Replace a position's competency standard (HR system)")
-            .WithDescription("Stored scoring runs keep the standard they read; the next run uses the new one.")
+            .WithDescription("Stored scoring runs keep the standard they read; the next run uses the new one. With `If-Match` (the " +
+                             "position's ETag from GET), applied only if the position has not changed since (else 412).")
+            .Produces<PositionDto>()
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadReference)
-            .WithSummary("One position with its competency standard").ProducesReadProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List positions").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).WithName("GetPosition").RequireAuthorization(Policies.ReadReference)
+            .WithSummary("One position with its competency standard").Produces<PositionDto>().ProducesReadProblems();
+        group.MapGet("/", List).WithName("ListPositions").RequireAuthorization(Policies.ReadReference).WithSummary("List positions").ProducesReadProblems();
     }
 
     private static async Task<Created<PositionDto>> Create(CreatePositionRequest request, IdempotencyHeader idempotency, ISender sender,
@@ -33,12 +36,18 @@ public static class PositionEndpoints
         return TypedResults.Created($"/api/v1/positions/{position.Id}", position);
     }
 
-    private static async Task<Ok<PositionDto>> ReplaceStandard(Guid id, ReplaceCompetencyStandardRequest request,
-        IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key }, ct));
+    private static async Task<IResult> ReplaceStandard(Guid id, ReplaceCompetencyStandardRequest request, IdempotencyHeader idempotency,
+        IfMatchHeader ifMatch, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var position = await sender.Send(request.ToCommand(id) with { IdempotencyKey = idempotency.Key, IfMatch = ifMatch.Precondition }, ct);
+        return await EntityTags.WithVersionAsync(http, sender, VersionedResource.Position, id, TypedResults.Ok(position));
+    }
 
-    private static async Task<Ok<PositionDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetPositionQuery(id), ct));
+    private static async Task<IResult> Get(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var position = await sender.Send(new GetPositionQuery(id), ct);
+        return await EntityTags.ConditionalOnVersionAsync(http, sender, VersionedResource.Position, id, TypedResults.Ok(position));
+    }
 
     private static async Task<Ok<PagedList<PositionDto>>> List(PageRequest query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPositionsQuery(query.Page, query.PageSize), ct));

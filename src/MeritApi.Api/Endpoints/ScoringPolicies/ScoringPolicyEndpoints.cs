@@ -15,13 +15,13 @@ public static class ScoringPolicyEndpoints
     {
         var group = app.MapGroup("/api/v1/scoring-policies").WithTags("Scoring policies").ValidateRequests();
 
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin)
+        group.MapPost("/", Create).WithName("CreateScoringPolicy").RequireAuthorization(Policies.Admin)
             .WithSummary("Define the next scoring policy version (administrator)")
             .WithDescription("Versions are immutable: a change of rules is always a new version.")
             .ProducesWriteProblems();
-        group.MapGet("/{version:int}", Get).RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version")
+        group.MapGet("/{version:int}", Get).WithName("GetScoringPolicy").RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version")
             .ProducesReadProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first")
+        group.MapGet("/", List).WithName("ListScoringPolicies").RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first")
             .ProducesReadProblems();
     }
 

@@ -17,6 +17,8 @@ using MeritApi.Application.Selections.Queries.GetShortlist;
 using MeritApi.Application.Selections.Queries.ListCandidates;
 using MeritApi.Application.Selections.Queries.ListScoringRuns;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace MeritApi.Api.Endpoints.Selections;
 
@@ -29,33 +31,33 @@ public static class SelectionEndpoints
         var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists")
             .AddEndpointFilter<CommitteeScopeFilter>().ValidateRequests();
 
-        group.MapPost("/", Open).RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)")
+        group.MapPost("/", Open).WithName("OpenSelection").RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)")
             .ProducesWriteProblems();
-        group.MapGet("/", List).RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first")
+        group.MapGet("/", List).WithName("ListSelections").RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first")
             .ProducesReadProblems();
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadSelections).WithSummary("One selection").ProducesReadProblems();
+        group.MapGet("/{id:guid}", Get).WithName("GetSelection").RequireAuthorization(Policies.ReadSelections).WithSummary("One selection").ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/candidates", Enrol).RequireAuthorization(Policies.HrSystem)
+        group.MapPost("/{id:guid}/candidates", Enrol).WithName("EnrolCandidates").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Enrol employees as candidates (HR system)")
             .WithDescription($"Up to {EnrolCandidatesCommand.MaxPerRequest} employees per request; each gets a blind candidate code. 409 once the selection is decided.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/candidates", ListCandidates).RequireAuthorization(Policies.HrOrAuditor)
+        group.MapGet("/{id:guid}/candidates", ListCandidates).WithName("ListCandidates").RequireAuthorization(Policies.HrOrAuditor)
             .WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/scoring-runs", RunScoring).RequireAuthorization(Policies.HrSystem)
+        group.MapPost("/{id:guid}/scoring-runs", RunScoring).WithName("RunScoring").RequireAuthorization(Policies.HrSystem)
             .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
             .WithSummary("Run scoring (HR system)")
             .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/scoring-runs", ListRuns).RequireAuthorization(Policies.ReadSelections)
+        group.MapGet("/{id:guid}/scoring-runs", ListRuns).WithName("ListScoringRuns").RequireAuthorization(Policies.ReadSelections)
             .WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).RequireAuthorization(Policies.ReadSelections)
-            .WithSummary("One scoring run").ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult)
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).WithName("GetScoringRun").RequireAuthorization(Policies.ReadSelections)
+            .WithSummary("One scoring run").Produces<ScoringRunDto>().ProducesReadProblems();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult).WithName("GetCandidateResult")
             .RequireAuthorization(Policies.ReadResults)
-            .WithSummary("One candidate's full result in a scoring run").ProducesReadProblems();
+            .WithSummary("One candidate's full result in a scoring run").Produces<CandidateResultDto>().ProducesReadProblems();
 
-        group.MapPost("/{id:guid}/decision", Decide).RequireAuthorization(Policies.Committee)
+        group.MapPost("/{id:guid}/decision", Decide).WithName("RecordDecision").RequireAuthorization(Policies.Committee)
             .WithSummary("Record the committee's decision (committee)")
             .WithDescription("Choose from the scoring run the committee reviewed (`scoringRunId`; 409 `newer-run-exists` if a newer run exists). " +
                              "Anyone outside the top n (n = places) needs a justification of at least " +
@@ -63,18 +65,18 @@ public static class SelectionEndpoints
                              "beyond them a flagged merit deviation; an ineligible candidate is refused. The selection is then closed " +
                              "(409 for enrolment and scoring).")
             .ProducesWriteProblems();
-        group.MapPost("/{id:guid}/identity-reveal", RevealIdentities).RequireAuthorization(Policies.Committee)
+        group.MapPost("/{id:guid}/identity-reveal", RevealIdentities).WithName("RevealIdentities").RequireAuthorization(Policies.Committee)
             .WithSummary("Reveal candidates' names on the shortlist (committee)")
             .WithDescription("Only once the selection has been scored; recorded in the audit trail.")
             .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/decision", GetDecision).RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision")
+        group.MapGet("/{id:guid}/decision", GetDecision).WithName("GetDecision").RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision")
             .ProducesReadProblems();
-        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).RequireAuthorization(Policies.Auditor)
+        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).WithName("GetDecisionFile").RequireAuthorization(Policies.Auditor)
             .WithSummary("The selection's complete decision file, for archiving (auditor)")
             .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
-            .ProducesReadProblems();
+            .Produces<DecisionFileDto>().ProducesReadProblems();
 
-        group.MapGet("/{id:guid}/shortlist", Shortlist).RequireAuthorization(Policies.ReadResults)
+        group.MapGet("/{id:guid}/shortlist", Shortlist).WithName("GetShortlist").RequireAuthorization(Policies.ReadResults)
             .WithSummary("The ranked shortlist (committee)")
             .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
                              "full NIP and the name. Latest run unless runId is given. " +
@@ -83,7 +85,7 @@ public static class SelectionEndpoints
                              "after the selection's reference and the run) or as a printable HTML page (`?format=html` or `Accept: text/html`).")
             .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json", ShortlistCsv.ContentType, ShortlistPage.ContentType)
             .ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/talent-grid", TalentGrid).RequireAuthorization(Policies.ReadResults)
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/talent-grid", TalentGrid).WithName("GetTalentGrid").RequireAuthorization(Policies.ReadResults)
             .WithSummary("The nine-box talent grid of a scoring run, as SVG")
             .WithDescription("Every candidate of the run in the box of PermenPANRB 3/2020 (potential up, performance across), counts per box, " +
                              "candidate codes (names only after the reveal), the talent pool (7–9) shaded.")
@@ -120,12 +122,19 @@ public static class SelectionEndpoints
     private static async Task<Ok<PagedList<ScoringRunDto>>> ListRuns(Guid id, PageRequest query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListScoringRunsQuery(id, query.Page, query.PageSize), ct));
 
-    private static async Task<Ok<ScoringRunDto>> GetRun(Guid id, Guid runId, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetScoringRunQuery(id, runId), ct));
+    private static async Task<IResult> GetRun(Guid id, Guid runId, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var run = await sender.Send(new GetScoringRunQuery(id, runId), ct);
+        return await EntityTags.ConditionalAsync(http, EntityTags.Of("run", run.Id), () => Task.FromResult<IResult>(TypedResults.Ok(run)));
+    }
 
-    private static async Task<Ok<CandidateResultDto>> GetResult(Guid id, Guid runId, Guid candidateId, ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetCandidateResultQuery(id, runId, candidateId), ct));
+    private static async Task<IResult> GetResult(Guid id, Guid runId, Guid candidateId, HttpContext http, ISender sender,
+        CancellationToken ct)
+    {
+        var result = await sender.Send(new GetCandidateResultQuery(id, runId, candidateId), ct);
+        return await EntityTags.ConditionalAsync(http, EntityTags.Of("result", runId, candidateId, result.Name is not null),
+            () => Task.FromResult<IResult>(TypedResults.Ok(result)));
+    }
 
     private static async Task<Created<DecisionDto>> Decide(Guid id, RecordDecisionRequest request, IdempotencyHeader idempotency,
         ISender sender, CancellationToken ct)
@@ -137,23 +146,49 @@ public static class SelectionEndpoints
     private static async Task<Ok<DecisionDto>> GetDecision(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetDecisionQuery(id), ct));
 
-    private static async Task<Ok<DecisionFileDto>> GetDecisionFile(Guid id, HttpResponse response, ISender sender, CancellationToken ct)
+    private static async Task<IResult> GetDecisionFile(Guid id, HttpContext http, ISender sender, CancellationToken ct)
     {
         var file = await sender.Send(new GetDecisionFileQuery(id), ct);
-        response.Headers.ContentDisposition = $"attachment; filename=\"decision-file-{id}.json\"";
-        return TypedResults.Ok(file);
+        // Weak: the file says when it was generated, so two copies of the same state differ in that line. Its rationales are
+        // those of the latest run, which the runs listed name, so the heading decides the rest.
+        var heading = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            file.Format,
+            file.Selection,
+            file.Position,
+            file.Policy,
+            file.ScoringRuns,
+            file.Decision,
+            file.ReasonedChoices,
+            file.MeritDeviations,
+            file.AuditEntries,
+            file.Checkpoint,
+            file.SigningKey,
+        }, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        return await EntityTags.ConditionalAsync(http, "W/" + EntityTags.Of("decision-file", heading), () =>
+        {
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"decision-file-{id}.json\"";
+            return Task.FromResult<IResult>(TypedResults.Ok(file));
+        });
     }
 
     private static async Task<IResult> Shortlist(Guid id, ShortlistRequest query, HttpRequest request, ISender sender, CancellationToken ct)
     {
         var format = query.Format ?? Negotiated(request);
         if (format == ShortlistRequest.Json)
-            return TypedResults.Ok(await sender.Send(query.ToQuery(id), ct));
+        {
+            var page = await sender.Send(query.ToQuery(id), ct);
+            return await EntityTags.ConditionalAsync(request.HttpContext, EntityTags.Of("shortlist", page.ScoringRunId, page.IdentitiesRevealed,
+                query.Top, query.IncludeIneligible, query.Page, query.PageSize, format), () => Task.FromResult<IResult>(TypedResults.Ok(page)));
+        }
+        // The lines are read only once the answer is known not to be a 304.
         var export = await sender.Send(query.ToExport(id), ct);
-        return format == ShortlistRequest.Csv
+        var etag = EntityTags.Of("shortlist", export.Heading.ScoringRunId, export.Heading.IdentitiesRevealed, query.Top, query.IncludeIneligible,
+            format);
+        return await EntityTags.ConditionalAsync(request.HttpContext, etag, () => Task.FromResult<IResult>(format == ShortlistRequest.Csv
             ? TypedResults.Stream(body => ShortlistCsv.WriteAsync(export.Lines, body, ct), $"{ShortlistCsv.ContentType}; charset=utf-8",
                 $"{DocumentName("shortlist", export.Heading)}.csv")
-            : TypedResults.Stream(body => ShortlistPage.WriteAsync(export, body, ct), $"{ShortlistPage.ContentType}; charset=utf-8");
+            : TypedResults.Stream(body => ShortlistPage.WriteAsync(export, body, ct), $"{ShortlistPage.ContentType}; charset=utf-8")));
     }
 
     /// <summary>JSON unless the Accept header names CSV or HTML (and not JSON) first.</summary>
@@ -171,10 +206,11 @@ public static class SelectionEndpoints
         return ShortlistRequest.Json;
     }
 
-    private static async Task<IResult> TalentGrid(Guid id, Guid runId, ISender sender, CancellationToken ct)
+    private static async Task<IResult> TalentGrid(Guid id, Guid runId, HttpContext http, ISender sender, CancellationToken ct)
     {
         var export = await sender.Send(new ExportShortlistQuery(id, runId, null, IncludeIneligible: true), ct);
-        return TypedResults.Text(await TalentGridSvg.RenderAsync(export, ct), $"{TalentGridSvg.ContentType}; charset=utf-8");
+        return await EntityTags.ConditionalAsync(http, EntityTags.Of("talent-grid", runId, export.Heading.IdentitiesRevealed), async () =>
+            TypedResults.Text(await TalentGridSvg.RenderAsync(export, ct), $"{TalentGridSvg.ContentType}; charset=utf-8"));
     }
 
     /// <summary>A download's name: the selection's reference (or id) and the run, in characters safe in any file system.</summary>

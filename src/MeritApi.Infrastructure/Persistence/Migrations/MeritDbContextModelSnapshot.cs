@@ -348,6 +348,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("nip")
                         .IsFixedLength();
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -392,6 +396,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("minimum_grade");
+
+                    b.Property<int>("StandardRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_revision");
 
                     b.Property<string>("Title")
                         .IsRequired()

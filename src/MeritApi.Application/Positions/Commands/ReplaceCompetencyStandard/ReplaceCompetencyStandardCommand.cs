@@ -1,4 +1,5 @@
 using MeritApi.Application.Common;
+using MeritApi.Application.Common.Concurrency;
 using MeritApi.Application.Common.Interfaces;
 
 namespace MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
@@ -9,5 +10,8 @@ namespace MeritApi.Application.Positions.Commands.ReplaceCompetencyStandard;
 /// </summary>
 public sealed record ReplaceCompetencyStandardCommand(Guid PositionId, IReadOnlyList<CompetencyRequirementInput> Requirements) : Command<PositionDto>, IAuditedCommand
 {
+    /// <summary>The position's versions this change may apply to (If-Match); null: whatever it holds now.</summary>
+    public VersionPrecondition? IfMatch { get; init; }
+
     public static string AuditName => "ReplaceCompetencyStandard";
 }
