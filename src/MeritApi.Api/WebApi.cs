@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using MeritApi.Api.Hosting;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Api.OpenApi;
 using MeritApi.Api.Security;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Infrastructure.Configuration;
@@ -78,7 +79,9 @@ public static class WebApi
         // not something to serve beside production data unless an operator turns it on (Swagger:Enabled).
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(SwaggerSetup.EnabledSetting))
         {
-            app.UseSwagger();
+            // The server a client generated from the document talks to is the one that served it.
+            app.UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = $"{request.Scheme}://{request.Host}" }]));
             app.UseSwaggerUI(options =>
             {
                 options.DocumentTitle = "MeritApi";

@@ -64,6 +64,12 @@ public static class EntityTags
         return respond;
     }
 
+    /// <summary>Marks an endpoint that answers with an ETag and honours If-None-Match, so the OpenAPI document says so.</summary>
+    public static RouteHandlerBuilder Revalidatable(this RouteHandlerBuilder builder) => builder.WithMetadata(new RevalidatableMetadata());
+
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The endpoint metadata of <see cref="EntityTags.Revalidatable"/>.</summary>
+public sealed record RevalidatableMetadata;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Api.OpenApi;
 using MeritApi.Api.Security;
 
 namespace MeritApi.Api.Tests.Security;

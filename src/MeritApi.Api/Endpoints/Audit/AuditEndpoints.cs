@@ -26,56 +26,47 @@ public static class AuditEndpoints
     {
         var rationale = app.MapGroup("/api/v1/selections/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}/rationale")
             .WithTags("Rationales and verification").AddEndpointFilter<CommitteeScopeFilter>();
-        rationale.MapGet("/", GetRationale).WithName("GetRationale").RequireAuthorization(Policies.ReadResults)
+        rationale.MapGet("/", GetRationale).WithName("GetRationale").Revalidatable().RequireAuthorization(Policies.ReadResults)
             .WithSummary("The full rationale of a candidate's result (auditor, committee)")
             .WithDescription("JSON by default; `Accept: text/markdown` or `text/plain` gives the statement an auditor reads, in English with the Indonesian terms.")
-            .Produces<CandidateRationale>(StatusCodes.Status200OK, "application/json")
-            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/plain")
-            .ProducesReadProblems();
+            .Produces<CandidateRationale>(StatusCodes.Status200OK, "application/json", "text/markdown", "text/plain");
         rationale.MapGet("/verification", VerifyRationale).WithName("VerifyRationale").RequireAuthorization(Policies.Auditor)
             .WithSummary("Recompute a stored result and check its seal (auditor)")
-            .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.")
-            .ProducesReadProblems();
+            .WithDescription("Reports `match`, or for each figure that differs the stored and recomputed values; checks the seal and the run's digest in the audit trail.");
 
         var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
-        audit.MapGet("/entries", ListEntries).WithName("ListAuditEntries").RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)")
-            .ProducesReadProblems();
+        audit.MapGet("/entries", ListEntries).WithName("ListAuditEntries").RequireAuthorization(Policies.Auditor).WithSummary("Page through the audit trail (auditor)");
         audit.MapGet("/verification", VerifyChain).WithName("VerifyAuditChain").RequireAuthorization(Policies.Auditor)
             .WithSummary("Verify the audit trail's hash chain end to end (auditor)")
             .WithDescription("`intact`, or `broken` with the first broken link's sequence and why (edited or deleted entry). " +
                              "Pass an earlier answer's lastSequence/lastHash as anchorSequence/anchorHash to also catch removed newest entries " +
-                             "or a chain rebuilt by someone with database access.")
-            .ProducesReadProblems();
+                             "or a chain rebuilt by someone with database access.");
         audit.MapGet("/checkpoints/latest", (ISender sender, CancellationToken ct) => GetCheckpoint(null, sender, ct))
             .RequireAuthorization(Policies.Auditor).WithName("GetLatestCheckpoint")
             .WithSummary("The latest signed checkpoint of the audit log (auditor)")
             .WithDescription("Tree size, Merkle root (RFC 9162), time and key id, signed with ECDSA P-256 by a key the database never " +
-                             "holds. Keep it: any later checkpoint must extend it (consistency-proof).")
-            .ProducesReadProblems();
+                             "holds. Keep it: any later checkpoint must extend it (consistency-proof).");
         audit.MapGet("/checkpoints/{treeSize:long}", (long treeSize, ISender sender, CancellationToken ct) => GetCheckpoint(treeSize, sender, ct))
             .WithName("GetCheckpoint")
-            .RequireAuthorization(Policies.Auditor).WithSummary("The signed checkpoint of a given tree size (auditor)").ProducesReadProblems();
+            .RequireAuthorization(Policies.Auditor).WithSummary("The signed checkpoint of a given tree size (auditor)");
         audit.MapGet("/signing-key", GetSigningKey).WithName("GetSigningKey").RequireAuthorization(Policies.Auditor)
             .WithSummary("The public key checkpoints are signed with (auditor)")
-            .WithDescription("Take it once from a channel other than this server and verify checkpoints against that copy.")
-            .ProducesReadProblems();
+            .WithDescription("Take it once from a channel other than this server and verify checkpoints against that copy.");
         audit.MapGet("/entries/{sequence:long}/inclusion-proof", GetInclusionProof).WithName("GetInclusionProof").RequireAuthorization(Policies.Auditor)
             .WithSummary("The proof that an entry is in the log at a signed checkpoint (auditor)")
-            .WithDescription("RFC 9162 §2.1.3, against the latest checkpoint unless treeSize names one; hashes base64.")
-            .ProducesReadProblems();
+            .WithDescription("RFC 9162 §2.1.3, against the latest checkpoint unless treeSize names one; hashes base64.");
         audit.MapGet("/consistency-proof", GetConsistencyProof).WithName("GetConsistencyProof").RequireAuthorization(Policies.Auditor)
             .WithSummary("The proof that a newer signed checkpoint extends an older one (auditor)")
-            .WithDescription("RFC 9162 §2.1.4, from the checkpoint of `from` entries to that of `to` (default: the latest).")
-            .ProducesReadProblems();
+            .WithDescription("RFC 9162 §2.1.4, from the checkpoint of `from` entries to that of `to` (default: the latest).");
         audit.MapGet("/merit-deviations", ListDeviations).WithName("ListMeritDeviations").RequireAuthorization(Policies.Auditor)
             .WithSummary("Merit deviations: committee choices outside the best 3n (auditor)")
-            .WithDescription("Each is flagged and carries the committee's justification.").ProducesReadProblems();
+            .WithDescription("Each is flagged and carries the committee's justification.");
         audit.MapGet("/vocabulary-exemptions", CompetencyEndpoints.ListVocabularyExemptions).WithName("ListVocabularyExemptions").RequireAuthorization(Policies.Auditor)
             .WithSummary("Competencies registered with an administrator's exception for non-merit vocabulary (auditor)")
-            .WithDescription("Each with the terms it uses, the written justification, who approved it and when.").ProducesReadProblems();
+            .WithDescription("Each with the terms it uses, the written justification, who approved it and when.");
         audit.MapGet("/reasoned-choices", ListReasonedChoices).WithName("ListReasonedChoices").RequireAuthorization(Policies.Auditor)
             .WithSummary("Reasoned choices: committee choices within the best 3n but outside the top n (auditor)")
-            .WithDescription("Lawful, with the committee's written reason; not merit deviations.").ProducesReadProblems();
+            .WithDescription("Lawful, with the committee's written reason; not merit deviations.");
     }
 
     private static async Task<IResult> GetRationale(Guid id, Guid runId, Guid candidateId, HttpRequest request, ISender sender, CancellationToken ct)

@@ -21,10 +21,8 @@ public static class CompetencyEndpoints
                              "A code, name or description using non-merit vocabulary (religion/agama, ethnicity/suku, age/usia, …) is refused " +
                              $"(400, type {ProblemTypes.NonMeritVocabulary}, naming the term), unless an administrator sends a `justification` " +
                              $"of at least {VocabularyJustification.MinimumLength} characters (403 from another role); the exception is " +
-                             "audited and listed at /api/v1/audit/vocabulary-exemptions.")
-            .ProducesWriteProblems();
-        group.MapGet("/", List).WithName("ListCompetencies").RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary")
-            .ProducesReadProblems();
+                             "audited and listed at /api/v1/audit/vocabulary-exemptions.");
+        group.MapGet("/", List).WithName("ListCompetencies").RequireAuthorization(Policies.ReadReference).WithSummary("List the competency dictionary");
     }
 
     private static async Task<Created<CompetencyDto>> Register(RegisterCompetencyRequest request, IdempotencyHeader idempotency,

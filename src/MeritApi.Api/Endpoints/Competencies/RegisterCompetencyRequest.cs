@@ -9,6 +9,9 @@ namespace MeritApi.Api.Endpoints.Competencies;
 public sealed record RegisterCompetencyRequest(string? Code, string? Name, CompetencyCategory? Category, string? Description,
     string? Justification = null)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static RegisterCompetencyRequest Example => new("T-ANALISIS-KEBIJAKAN", "Analisis Kebijakan", CompetencyCategory.Technical, "Menyusun kajian dan rekomendasi kebijakan publik.");
+
     /// <summary>Only after <see cref="RegisterCompetencyRequestValidator"/> has passed.</summary>
     public RegisterCompetencyCommand ToCommand() => new(Code!, Name!, Category!.Value, Description, Justification);
 }

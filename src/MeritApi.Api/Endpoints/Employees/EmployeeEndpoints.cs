@@ -18,29 +18,25 @@ public static class EmployeeEndpoints
         var group = app.MapGroup("/api/v1/employees").WithTags("Employees and merit evidence").ValidateRequests();
 
         group.MapPost("/", Register).WithName("RegisterEmployee").RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
-            .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.")
-            .ProducesWriteProblems();
+            .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.");
         group.MapPost("/import", Import).WithName("ImportEmployees").RequireAuthorization(Policies.HrSystem)
             .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
             .WithSummary("Bulk import employees with their assessments and SKP ratings (HR system)")
             .WithDescription($"Up to {ImportEmployeesCommand.MaxRows} rows per call, upserted by NIP, all or none: a bad row answers 400 with " +
                              "each bad row's index and field (employees[i].…) and stores nothing. Re-sending the same batch changes nothing.")
-            .WithMetadata(new RequestSizeLimitAttribute(ImportMaxRequestBytes))
-            .ProducesWriteProblems();
+            .WithMetadata(new RequestSizeLimitAttribute(ImportMaxRequestBytes));
         group.MapPost("/{id:guid}/competency-assessments", RecordAssessment).WithName("RecordCompetencyAssessment").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record a competency assessment (HR system)")
             .WithDescription("Assessments accumulate; scoring uses the most recent one of each competency. The same assessment again " +
-                             "(competency, level, date and assessor) is refused with 409 (rule duplicate-assessment); a different level on the same day is a correction.")
-            .ProducesWriteProblems();
+                             "(competency, level, date and assessor) is refused with 409 (rule duplicate-assessment); a different level on the same day is a correction.");
         group.MapPut("/{id:guid}/performance-ratings/{year:int}", RecordRating).WithName("RecordPerformanceRating").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Record or correct the SKP performance rating of a year (HR system)")
             .WithDescription("With `If-Match` (the employee's ETag from GET), applied only if the employee has not changed since (else 412).")
-            .Produces<PerformanceRatingDto>()
-            .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).WithName("GetEmployee").RequireAuthorization(Policies.HrOrAuditor)
-            .WithSummary("One employee with all merit evidence (HR system)").Produces<EmployeeDetailsDto>().ProducesReadProblems();
+            .Produces<PerformanceRatingDto>();
+        group.MapGet("/{id:guid}", Get).WithName("GetEmployee").Revalidatable().RequireAuthorization(Policies.HrOrAuditor)
+            .WithSummary("One employee with all merit evidence (HR system)").Produces<EmployeeDetailsDto>();
         group.MapGet("/", List).WithName("ListEmployees").RequireAuthorization(Policies.HrOrAuditor)
-            .WithSummary("List employees, optionally by NIP or unit (HR system)").ProducesReadProblems();
+            .WithSummary("List employees, optionally by NIP or unit (HR system)");
     }
 
     /// <summary>10,000 rows with their evidence fit comfortably; the API's default limit is far smaller.</summary>

@@ -8,6 +8,9 @@ namespace MeritApi.Api.Endpoints.Employees;
 /// <summary>The body of <c>POST /api/v1/employees/import</c>: up to <see cref="ImportEmployeesCommand.MaxRows"/> employees.</summary>
 public sealed record ImportEmployeesRequest(IReadOnlyList<EmployeeImportRow>? Employees)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static ImportEmployeesRequest Example => new([new("198503152010011002", "Siti Rahmawati", "III/d", "Biro Kepegawaian", [new("M-INTEGRITY", 4, new DateOnly(2025, 6, 2), "Pusat Penilaian Kompetensi ASN")], [new(2025, "VeryGood"), new(2024, "Good")])]);
+
     /// <summary>Only after <see cref="ImportEmployeesRequestValidator"/> has passed.</summary>
     public ImportEmployeesCommand ToCommand() => new([.. Employees!.Select(row => row.ToImport())]);
 }

@@ -8,6 +8,9 @@ namespace MeritApi.Api.Endpoints.Employees;
 /// <summary>The body of <c>POST /api/v1/employees/{id}/competency-assessments</c>; the employee comes from the route.</summary>
 public sealed record RecordCompetencyAssessmentRequest(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static RecordCompetencyAssessmentRequest Example => new("M-INTEGRITY", 4, new DateOnly(2025, 6, 2), "Pusat Penilaian Kompetensi ASN");
+
     /// <summary>Only after <see cref="RecordCompetencyAssessmentRequestValidator"/> has passed.</summary>
     public RecordCompetencyAssessmentCommand ToCommand(Guid employeeId) =>
         new(employeeId, CompetencyCode!, Level!.Value, AssessedOn!.Value, Assessor!);

@@ -11,6 +11,9 @@ namespace MeritApi.Api.Endpoints.Employees;
 /// </summary>
 public sealed record RecordPerformanceRatingRequest(PerformanceRating? Rating)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static RecordPerformanceRatingRequest Example => new(PerformanceRating.VeryGood);
+
     /// <summary>Only after <see cref="RecordPerformanceRatingRequestValidator"/> has passed.</summary>
     public RecordPerformanceRatingCommand ToCommand(Guid employeeId, int year) => new(employeeId, year, Rating!.Value);
 }

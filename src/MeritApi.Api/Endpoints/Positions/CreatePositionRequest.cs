@@ -9,6 +9,9 @@ namespace MeritApi.Api.Endpoints.Positions;
 public sealed record CreatePositionRequest(string? Code, string? Title, PositionKind? Kind, string? MinimumGrade,
     IReadOnlyList<CompetencyRequirementRequest>? Standard)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static CreatePositionRequest Example => new("JPT-PRATAMA-BKP", "Kepala Biro Kepegawaian", PositionKind.Structural, "IV/a", [new("M-INTEGRITY", 4), new("M-COOPERATION", 3)]);
+
     /// <summary>Only after <see cref="CreatePositionRequestValidator"/> has passed.</summary>
     public CreatePositionCommand ToCommand() =>
         new(Code!, Title!, Kind!.Value, MinimumGrade is null ? null : Grade.Parse(MinimumGrade), Standard!.ToInputs());

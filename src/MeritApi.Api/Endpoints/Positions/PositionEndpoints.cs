@@ -17,16 +17,15 @@ public static class PositionEndpoints
         var group = app.MapGroup("/api/v1/positions").WithTags("Positions").ValidateRequests();
 
         group.MapPost("/", Create).WithName("CreatePosition").RequireAuthorization(Policies.HrSystem)
-            .WithSummary("Register a position with its competency standard (HR system)").ProducesWriteProblems();
+            .WithSummary("Register a position with its competency standard (HR system)");
         group.MapPut("/{id:guid}/competency-standard", ReplaceStandard).WithName("ReplaceCompetencyStandard").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Replace a position's competency standard (HR system)")
             .WithDescription("Stored scoring runs keep the standard they read; the next run uses the new one. With `If-Match` (the " +
                              "position's ETag from GET), applied only if the position has not changed since (else 412).")
-            .Produces<PositionDto>()
-            .ProducesWriteProblems();
-        group.MapGet("/{id:guid}", Get).WithName("GetPosition").RequireAuthorization(Policies.ReadReference)
-            .WithSummary("One position with its competency standard").Produces<PositionDto>().ProducesReadProblems();
-        group.MapGet("/", List).WithName("ListPositions").RequireAuthorization(Policies.ReadReference).WithSummary("List positions").ProducesReadProblems();
+            .Produces<PositionDto>();
+        group.MapGet("/{id:guid}", Get).WithName("GetPosition").Revalidatable().RequireAuthorization(Policies.ReadReference)
+            .WithSummary("One position with its competency standard").Produces<PositionDto>();
+        group.MapGet("/", List).WithName("ListPositions").RequireAuthorization(Policies.ReadReference).WithSummary("List positions");
     }
 
     private static async Task<Created<PositionDto>> Create(CreatePositionRequest request, IdempotencyHeader idempotency, ISender sender,

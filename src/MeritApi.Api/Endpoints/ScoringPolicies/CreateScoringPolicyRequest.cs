@@ -11,6 +11,9 @@ public sealed record CreateScoringPolicyRequest(decimal? CompetenceWeight, decim
     IReadOnlyList<decimal>? PerformanceYearWeights, JpmBandSet? BandSet, PerformanceRating? MinimumRating, string? Description,
     decimal? NearTieThreshold = null)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static CreateScoringPolicyRequest Example => new(0.6m, 0.4m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.Good, "Promosi JPT 2026: kompetensi 60 %, kinerja 40 %", 0.5m);
+
     /// <summary>Only after <see cref="CreateScoringPolicyRequestValidator"/> has passed.</summary>
     public CreateScoringPolicyCommand ToCommand() =>
         new(CompetenceWeight!.Value, PerformanceWeight!.Value, PerformanceYearWeights!, BandSet!.Value, MinimumRating!.Value, Description,

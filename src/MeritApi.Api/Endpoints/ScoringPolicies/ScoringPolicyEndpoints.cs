@@ -17,12 +17,9 @@ public static class ScoringPolicyEndpoints
 
         group.MapPost("/", Create).WithName("CreateScoringPolicy").RequireAuthorization(Policies.Admin)
             .WithSummary("Define the next scoring policy version (administrator)")
-            .WithDescription("Versions are immutable: a change of rules is always a new version.")
-            .ProducesWriteProblems();
-        group.MapGet("/{version:int}", Get).WithName("GetScoringPolicy").RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version")
-            .ProducesReadProblems();
-        group.MapGet("/", List).WithName("ListScoringPolicies").RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first")
-            .ProducesReadProblems();
+            .WithDescription("Versions are immutable: a change of rules is always a new version.");
+        group.MapGet("/{version:int}", Get).WithName("GetScoringPolicy").RequireAuthorization(Policies.ReadReference).WithSummary("One scoring policy version");
+        group.MapGet("/", List).WithName("ListScoringPolicies").RequireAuthorization(Policies.ReadReference).WithSummary("List scoring policy versions, newest first");
     }
 
     private static async Task<Created<ScoringPolicyDto>> Create(CreateScoringPolicyRequest request, IdempotencyHeader idempotency,

@@ -10,6 +10,9 @@ namespace MeritApi.Api.Endpoints.Selections;
 public sealed record OpenSelectionRequest(Guid? PositionId, SelectionKind? Kind, int? Places, int? PolicyVersion,
     int? LatestPerformanceYear, string? Reference)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static OpenSelectionRequest Example => new(new Guid("0196a000-0000-7000-8000-0000000000a1"), SelectionKind.Promotion, 1, null, 2025, "SELEKSI/JPT/2026/01");
+
     /// <summary>Only after <see cref="OpenSelectionRequestValidator"/> has passed.</summary>
     public OpenSelectionCommand ToCommand() => new(PositionId!.Value, Kind!.Value, Places, PolicyVersion, LatestPerformanceYear, Reference);
 }

@@ -8,6 +8,9 @@ namespace MeritApi.Api.Endpoints.Selections;
 /// <summary>The body of <c>POST /api/v1/selections/{id}/decision</c>; the selection comes from the route.</summary>
 public sealed record RecordDecisionRequest(Guid? ScoringRunId, IReadOnlyList<Guid>? CandidateIds, string? Justification)
 {
+    /// <summary>The example body of the OpenAPI document.</summary>
+    public static RecordDecisionRequest Example => new(new Guid("0196a000-0000-7000-8000-0000000000b1"), [new Guid("0196a000-0000-7000-8000-0000000000c1")], null);
+
     /// <summary>Only after <see cref="RecordDecisionRequestValidator"/> has passed.</summary>
     public RecordDecisionCommand ToCommand(Guid selectionId) => new(selectionId, ScoringRunId!.Value, CandidateIds!, Justification);
 }

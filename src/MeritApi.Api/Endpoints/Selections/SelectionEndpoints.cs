@@ -31,31 +31,27 @@ public static class SelectionEndpoints
         var group = app.MapGroup("/api/v1/selections").WithTags("Selections, scoring and shortlists")
             .AddEndpointFilter<CommitteeScopeFilter>().ValidateRequests();
 
-        group.MapPost("/", Open).WithName("OpenSelection").RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)")
-            .ProducesWriteProblems();
-        group.MapGet("/", List).WithName("ListSelections").RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first")
-            .ProducesReadProblems();
-        group.MapGet("/{id:guid}", Get).WithName("GetSelection").RequireAuthorization(Policies.ReadSelections).WithSummary("One selection").ProducesReadProblems();
+        group.MapPost("/", Open).WithName("OpenSelection").RequireAuthorization(Policies.HrSystem).WithSummary("Open a selection for a position (HR system)");
+        group.MapGet("/", List).WithName("ListSelections").RequireAuthorization(Policies.HrOrAuditor).WithSummary("List selections, newest first");
+        group.MapGet("/{id:guid}", Get).WithName("GetSelection").RequireAuthorization(Policies.ReadSelections).WithSummary("One selection");
 
         group.MapPost("/{id:guid}/candidates", Enrol).WithName("EnrolCandidates").RequireAuthorization(Policies.HrSystem)
             .WithSummary("Enrol employees as candidates (HR system)")
-            .WithDescription($"Up to {EnrolCandidatesCommand.MaxPerRequest} employees per request; each gets a blind candidate code. 409 once the selection is decided.")
-            .ProducesWriteProblems();
+            .WithDescription($"Up to {EnrolCandidatesCommand.MaxPerRequest} employees per request; each gets a blind candidate code. 409 once the selection is decided.");
         group.MapGet("/{id:guid}/candidates", ListCandidates).WithName("ListCandidates").RequireAuthorization(Policies.HrOrAuditor)
-            .WithSummary("List a selection's candidates (HR system)").ProducesReadProblems();
+            .WithSummary("List a selection's candidates (HR system)");
 
         group.MapPost("/{id:guid}/scoring-runs", RunScoring).WithName("RunScoring").RequireAuthorization(Policies.HrSystem)
             .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
             .WithSummary("Run scoring (HR system)")
-            .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.")
-            .ProducesWriteProblems();
+            .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.");
         group.MapGet("/{id:guid}/scoring-runs", ListRuns).WithName("ListScoringRuns").RequireAuthorization(Policies.ReadSelections)
-            .WithSummary("List a selection's scoring runs, latest first").ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).WithName("GetScoringRun").RequireAuthorization(Policies.ReadSelections)
-            .WithSummary("One scoring run").Produces<ScoringRunDto>().ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult).WithName("GetCandidateResult")
+            .WithSummary("List a selection's scoring runs, latest first");
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}", GetRun).WithName("GetScoringRun").Revalidatable().RequireAuthorization(Policies.ReadSelections)
+            .WithSummary("One scoring run").Produces<ScoringRunDto>();
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/results/{candidateId:guid}", GetResult).WithName("GetCandidateResult").Revalidatable()
             .RequireAuthorization(Policies.ReadResults)
-            .WithSummary("One candidate's full result in a scoring run").Produces<CandidateResultDto>().ProducesReadProblems();
+            .WithSummary("One candidate's full result in a scoring run").Produces<CandidateResultDto>();
 
         group.MapPost("/{id:guid}/decision", Decide).WithName("RecordDecision").RequireAuthorization(Policies.Committee)
             .WithSummary("Record the committee's decision (committee)")
@@ -63,34 +59,29 @@ public static class SelectionEndpoints
                              "Anyone outside the top n (n = places) needs a justification of at least " +
                              $"{Domain.Decisions.SelectionDecision.MinimumJustificationLength} characters: within the best 3n it is a reasoned choice, " +
                              "beyond them a flagged merit deviation; an ineligible candidate is refused. The selection is then closed " +
-                             "(409 for enrolment and scoring).")
-            .ProducesWriteProblems();
+                             "(409 for enrolment and scoring).");
         group.MapPost("/{id:guid}/identity-reveal", RevealIdentities).WithName("RevealIdentities").RequireAuthorization(Policies.Committee)
             .WithSummary("Reveal candidates' names on the shortlist (committee)")
-            .WithDescription("Only once the selection has been scored; recorded in the audit trail.")
-            .ProducesWriteProblems();
-        group.MapGet("/{id:guid}/decision", GetDecision).WithName("GetDecision").RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision")
-            .ProducesReadProblems();
-        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).WithName("GetDecisionFile").RequireAuthorization(Policies.Auditor)
+            .WithDescription("Only once the selection has been scored; recorded in the audit trail.");
+        group.MapGet("/{id:guid}/decision", GetDecision).WithName("GetDecision").RequireAuthorization(Policies.ReadResults).WithSummary("The committee's decision");
+        group.MapGet("/{id:guid}/decision-file", GetDecisionFile).WithName("GetDecisionFile").Revalidatable().RequireAuthorization(Policies.Auditor)
             .WithSummary("The selection's complete decision file, for archiving (auditor)")
             .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
-            .Produces<DecisionFileDto>().ProducesReadProblems();
+            .Produces<DecisionFileDto>();
 
-        group.MapGet("/{id:guid}/shortlist", Shortlist).WithName("GetShortlist").RequireAuthorization(Policies.ReadResults)
+        group.MapGet("/{id:guid}/shortlist", Shortlist).WithName("GetShortlist").Revalidatable().RequireAuthorization(Policies.ReadResults)
             .WithSummary("The ranked shortlist (committee)")
             .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
                              "full NIP and the name. Latest run unless runId is given. " +
                              "'top' keeps ranks ≤ N (ties at the boundary stay in). Ineligible candidates are appended only with includeIneligible=true. " +
                              "JSON (one page), or every selected line as CSV (`?format=csv` or `Accept: text/csv`, a download named " +
                              "after the selection's reference and the run) or as a printable HTML page (`?format=html` or `Accept: text/html`).")
-            .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json", ShortlistCsv.ContentType, ShortlistPage.ContentType)
-            .ProducesReadProblems();
-        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/talent-grid", TalentGrid).WithName("GetTalentGrid").RequireAuthorization(Policies.ReadResults)
+            .Produces<ShortlistDto>(StatusCodes.Status200OK, "application/json", ShortlistCsv.ContentType, ShortlistPage.ContentType);
+        group.MapGet("/{id:guid}/scoring-runs/{runId:guid}/talent-grid", TalentGrid).WithName("GetTalentGrid").Revalidatable().RequireAuthorization(Policies.ReadResults)
             .WithSummary("The nine-box talent grid of a scoring run, as SVG")
             .WithDescription("Every candidate of the run in the box of PermenPANRB 3/2020 (potential up, performance across), counts per box, " +
                              "candidate codes (names only after the reveal), the talent pool (7–9) shaded.")
-            .Produces<string>(StatusCodes.Status200OK, TalentGridSvg.ContentType)
-            .ProducesReadProblems();
+            .Produces<string>(StatusCodes.Status200OK, TalentGridSvg.ContentType);
     }
 
     private static async Task<Created<SelectionDto>> Open(OpenSelectionRequest request, IdempotencyHeader idempotency, ISender sender,
