@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: `./build/test.sh [extra dotnet test args]`.
-# First checks the formatting (`dotnet format --verify-no-changes`, the rules of .editorconfig), then runs
-# `dotnet test MeritApi.sln -c Release` (installing Debian's chromium and npm first when missing, and the OpenAPI checks with npm ci). Without a Docker engine (Testcontainers' default), it starts a throwaway
-# PostgreSQL on 127.0.0.1 and hands it to the tests via MERITAPI_TEST_POSTGRES. The exit code is dotnet test's (or the
-# format check's); the last line sums the TRX results of every test assembly: "N passed, N failed, N skipped".
+# First checks the formatting (`dotnet format --verify-no-changes`, the rules of .editorconfig), installs what the
+# suite needs when it is missing (Debian's chromium for the browser tests, npm and the OpenAPI checks of
+# build/openapi with `npm ci`), then runs `dotnet test MeritApi.sln -c Release`. Without a Docker engine
+# (Testcontainers' default), it starts a throwaway PostgreSQL on 127.0.0.1 and hands it to the tests via
+# MERITAPI_TEST_POSTGRES. The exit code is dotnet test's (or the format check's); the last line sums the TRX results
+# of every test assembly: "N passed, N failed, N skipped".
 # MERITAPI_SKIP_FORMAT=1 skips the format check (for a quick local run; CI never sets it).
 set -euo pipefail
 
@@ -40,7 +42,7 @@ ensure_command chromium chromium || die "could not install chromium (the browser
 ensure_command npm npm || die "could not install npm (the OpenAPI checks need it)"
 if [[ ! -x build/openapi/node_modules/.bin/spectral || build/openapi/package-lock.json -nt build/openapi/node_modules/.package-lock.json ]]; then
   log "installing the OpenAPI checks (npm ci in build/openapi)"
-  npm ci --prefix build/openapi --no-audit --no-fund >&2 || die "npm ci in build/openapi failed"
+  npm ci --prefix build/openapi --no-audit --no-fund --ignore-scripts >&2 || die "npm ci in build/openapi failed"
 fi
 
 if [[ -n "${MERITAPI_TEST_POSTGRES:-}" ]]; then
