@@ -45,8 +45,9 @@ public sealed partial class HttpRequestContext(IHttpContextAccessor accessor) : 
             context.Response.Headers[RequestIdHeader] = id;
             return Task.CompletedTask;
         });
-        // Every log line of the request carries the id the client quotes (the scope is shared by all loggers).
-        using (context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<HttpRequestContext>()
+        // Every log line of the request carries the id the client quotes (the scope is shared by all loggers). The logger
+        // is DI's singleton: LoggerFactory.CreateLogger takes a lock on every call.
+        using (context.RequestServices.GetRequiredService<ILogger<HttpRequestContext>>()
                    .BeginScope(new KeyValuePair<string, object>[] { new(RequestIdScope, id) }))
             await next();
     }
