@@ -28,6 +28,7 @@ public static class Rules
     public static readonly Rule IncompleteRun = new("incomplete-run", RuleKind.Violation);
     public static readonly Rule IneligibleChoice = new("ineligible-choice", RuleKind.Violation);
     public static readonly Rule AssessmentInFuture = new("assessment-in-future", RuleKind.Violation);
+    public static readonly Rule PositionStartInFuture = new("position-start-in-future", RuleKind.Violation);
     public static readonly Rule RatingYearOutOfRange = new("rating-year-out-of-range", RuleKind.Violation);
     public static readonly Rule EmptyStandard = new("empty-standard", RuleKind.Violation);
     public static readonly Rule DuplicateRequirement = new("duplicate-requirement", RuleKind.Violation);

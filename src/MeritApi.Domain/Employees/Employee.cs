@@ -45,6 +45,25 @@ public sealed class Employee
     /// </summary>
     public int Revision { get; private set; }
 
+    /// <summary>The registered position the employee holds (jabatan), when the HR system says; the standard their own
+    /// development needs are measured against.</summary>
+    public Guid? CurrentPositionId { get; private set; }
+
+    /// <summary>The day the employee took up <see cref="CurrentPositionId"/>, when known (years in post).</summary>
+    public DateOnly? InPositionSince { get; private set; }
+
+    /// <summary>Records the position the employee holds and since when; true when that changed.</summary>
+    public bool AssignPosition(PositionHeld held, DateOnly today)
+    {
+        if (held.Since > today)
+            throw new DomainException(Rules.PositionStartInFuture, "The date a position was taken up cannot be after today.");
+        if (CurrentPositionId == held.PositionId && InPositionSince == held.Since)
+            return false;
+        (CurrentPositionId, InPositionSince) = (held.PositionId, held.Since);
+        Revision++;
+        return true;
+    }
+
     public void UpdateProfile(string name, Grade grade, string unit)
     {
         name = Guard.NotBlank(name, nameof(name), NameMaxLength);

@@ -313,14 +313,16 @@ internal sealed class HostileInputGenerator
                 f => new JsonObject { ["requirements"] = new JsonArray(Requirement(f.CompetencyCode, 3)) },
                 f => ($"/api/v1/positions/{f.PositionId}/competency-standard", new JsonObject { ["requirements"] = new JsonArray(Requirement(Unknown, 3)) }),
                 400, Set(), Set()),
+            // With the date, the position is required (the date says since when it is held); the date alone may be left out.
             new("POST /api/v1/employees", _ => "/api/v1/employees",
-                _ => Employee(Nip()),
-                f => ("/api/v1/employees", Employee(f.EmployeeNip)),
-                409, Set(), Set("name", "unit")),
+                f => Employee(Nip(), f.PositionId),
+                f => ("/api/v1/employees", Employee(f.EmployeeNip, f.PositionId)),
+                409, Set("inPositionSince"), Set("name", "unit")),
             new("POST /api/v1/employees/import", _ => "/api/v1/employees/import",
-                f => new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), f.CompetencyCode)) },
-                _ => ("/api/v1/employees/import", new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), Unknown)) }),
-                400, Set("employees[0].assessments", "employees[0].performanceRatings", "employees[0].assessments[0]", "employees[0].performanceRatings[0]"),
+                f => new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), f.CompetencyCode, f.PositionId)) },
+                f => ("/api/v1/employees/import", new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), Unknown, f.PositionId)) }),
+                400, Set("employees[0].assessments", "employees[0].performanceRatings", "employees[0].assessments[0]", "employees[0].performanceRatings[0]",
+                    "employees[0].inPositionSince"),
                 Set("employees[0].name", "employees[0].unit", "employees[0].assessments[0].assessor")),
             new("POST /api/v1/employees/{id}/competency-assessments", f => $"/api/v1/employees/{f.EmployeeId}/competency-assessments",
                 f => Assessment(f.CompetencyCode, Day()),
@@ -369,7 +371,15 @@ internal sealed class HostileInputGenerator
             ["minimumGrade"] = "III/c",
             ["standard"] = new JsonArray(Requirement(competency, 3)),
         };
-        static JsonObject Employee(string nip) => new() { ["nip"] = nip, ["name"] = "Pegawai Uji", ["grade"] = "III/c", ["unit"] = "Biro Uji" };
+        static JsonObject Employee(string nip, Guid position) => new()
+        {
+            ["nip"] = nip,
+            ["name"] = "Pegawai Uji",
+            ["grade"] = "III/c",
+            ["unit"] = "Biro Uji",
+            ["currentPositionId"] = position.ToString(),
+            ["inPositionSince"] = "2023-01-02",
+        };
         static JsonObject Assessment(string code, string day) => new()
         {
             ["competencyCode"] = code,
@@ -377,7 +387,7 @@ internal sealed class HostileInputGenerator
             ["assessedOn"] = day,
             ["assessor"] = "Pusat Penilaian Kompetensi ASN",
         };
-        static JsonObject ImportRow(string nip, string code) => new()
+        static JsonObject ImportRow(string nip, string code, Guid position) => new()
         {
             ["nip"] = nip,
             ["name"] = "Pegawai Impor",
@@ -385,6 +395,8 @@ internal sealed class HostileInputGenerator
             ["unit"] = "Biro Impor",
             ["assessments"] = new JsonArray(Assessment(code, "2025-06-01")),
             ["performanceRatings"] = new JsonArray(new JsonObject { ["year"] = 2025, ["rating"] = "Good" }),
+            ["currentPositionId"] = position.ToString(),
+            ["inPositionSince"] = "2023-01-02",
         };
         static JsonObject Policy(decimal competence, decimal performance) => new()
         {
@@ -974,6 +986,7 @@ internal sealed class HostileInputGenerator
             "competenceWeight" or "performanceWeight" => ["1.1", "-0.1", "0.0001", "1.0001"],
             "nearTieThreshold" => ["10.01", "-0.01", "0.001", "100"],
             "performanceYearWeights[0]" => ["0", "1.0001", "0.0005"],
+            "inPositionSince" => ["\"2100-01-01\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\""],
             "assessedOn" => ["\"1999-12-31\"", "\"2100-01-01\"", "\"0001-01-01\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-13-01\"",
                 "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\"", "\"+002025-06-01\"", "\"2025-6-1\""],
             "grade" or "minimumGrade" => ["\"V/a\"", "\"IV/f\"", "\"III/e\"", "\"0/a\"", "\"III\"", "\"III/c/d\"", "\"iii/c\"", "\"IIII/a\""],

@@ -132,4 +132,32 @@ public class EmployeeTests
             Assert.That(assessment.IsSameAs("INT", 3, day, "Lembaga lain"), Is.False);
         }
     }
+
+    [Test]
+    public void A_position_taken_up_is_recorded_once_and_moves_the_revision()
+    {
+        var employee = NewEmployee();
+        var today = new DateOnly(2026, 12, 1);
+        var held = new PositionHeld(TestData.Id(7), new DateOnly(2023, 1, 2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employee.AssignPosition(held, today), Is.True);
+            Assert.That((employee.CurrentPositionId, employee.InPositionSince), Is.EqualTo((TestData.Id(7), (DateOnly?)new DateOnly(2023, 1, 2))));
+            Assert.That(employee.Revision, Is.EqualTo(1));
+            Assert.That(employee.AssignPosition(held, today), Is.False, "the same position again changes nothing");
+            Assert.That(employee.Revision, Is.EqualTo(1));
+            Assert.That(employee.AssignPosition(held with { Since = today }, today), Is.True, "taken up today is fine");
+        }
+    }
+
+    [Test]
+    public void A_position_cannot_be_taken_up_after_today()
+    {
+        var employee = NewEmployee();
+        var ex = Assert.Throws<DomainException>(() =>
+            employee.AssignPosition(new PositionHeld(TestData.Id(7), new DateOnly(2026, 12, 2)), new DateOnly(2026, 12, 1)));
+        Assert.That(ex.Rule, Is.EqualTo(Rules.PositionStartInFuture));
+        Assert.That(employee.CurrentPositionId, Is.Null);
+    }
 }

@@ -1,5 +1,6 @@
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Employees;
+using MeritApi.Domain.Positions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.Name).HasMaxLength(Employee.NameMaxLength);
         builder.Property(e => e.Unit).HasMaxLength(Employee.UnitMaxLength);
         builder.Property<uint>("Version").IsRowVersion();
+        // A position someone holds cannot be removed from under them (positions are never deleted anyway).
+        builder.HasOne<Position>().WithMany().HasForeignKey(e => e.CurrentPositionId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(e => e.Assessments).WithOne().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.PerformanceRatings).WithOne().HasForeignKey(r => r.EmployeeId).OnDelete(DeleteBehavior.Restrict);

@@ -329,11 +329,19 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CurrentPositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_position_id");
+
                     b.Property<string>("Grade")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("grade");
+
+                    b.Property<DateOnly?>("InPositionSince")
+                        .HasColumnType("date")
+                        .HasColumnName("in_position_since");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -366,6 +374,9 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_employees");
+
+                    b.HasIndex("CurrentPositionId")
+                        .HasDatabaseName("ix_employees_current_position_id");
 
                     b.HasIndex("Nip")
                         .IsUnique()
@@ -1018,6 +1029,15 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_competency_assessments_employees_employee_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Employees.Employee", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Positions.Position", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentPositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_employees_positions_current_position_id");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Positions.Position", b =>

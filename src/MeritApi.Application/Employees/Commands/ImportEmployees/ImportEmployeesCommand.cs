@@ -17,14 +17,18 @@ public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImport> Employ
     public const int MaxRows = 10_000;
 }
 
-/// <summary>One employee of an import, with the evidence to add or update.</summary>
+/// <summary>
+/// One employee of an import, with the evidence to add or update. A row without a position leaves the one recorded as it is
+/// (an HR system that does not send positions erases none).
+/// </summary>
 public sealed record EmployeeImport(
     Nip Nip,
     string Name,
     Grade Grade,
     string Unit,
     IReadOnlyList<AssessmentImport> Assessments,
-    IReadOnlyList<RatingImport> PerformanceRatings);
+    IReadOnlyList<RatingImport> PerformanceRatings,
+    PositionHeld? CurrentPosition = null);
 
 public sealed record AssessmentImport(string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor);
 

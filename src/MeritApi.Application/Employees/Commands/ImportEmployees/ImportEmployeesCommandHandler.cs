@@ -15,7 +15,10 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
     public async ValueTask<ImportSummaryDto> Handle(ImportEmployeesCommand command, CancellationToken cancellationToken)
     {
         var rows = command.Employees;
-        await EnsureCompetenciesExistAsync(rows, cancellationToken);
+        // Every unknown competency and position of every row, in one answer.
+        var unknown = (await UnknownCompetenciesAsync(rows, cancellationToken)).Concat(await UnknownPositionsAsync(rows, cancellationToken)).ToList();
+        if (unknown.Count > 0)
+            throw new ValidationException(unknown);
 
         // One query for every employee of the batch, with their evidence, instead of one per row.
         var nips = rows.Select(r => r.Nip).ToList();
@@ -23,6 +26,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
             .Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, cancellationToken);
 
         var now = clock.Now();
+        var today = clock.Today();
         int created = 0, updated = 0, unchanged = 0, assessmentsAdded = 0, ratingsRecorded = 0;
         var touched = new List<Guid>(rows.Count);
         foreach (var row in rows)
@@ -45,6 +49,8 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
                 created++;
             }
 
+            if (row.CurrentPosition is { } held && employee.AssignPosition(held, today))
+                changed = true;
             foreach (var a in row.Assessments)
             {
                 if (employee.Assessments.Any(x => x.IsSameAs(a.CompetencyCode, a.Level, a.AssessedOn, a.Assessor)))
@@ -79,7 +85,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
     }
 
     /// <summary>An unknown competency code is reported on each row and assessment that uses it.</summary>
-    private async Task EnsureCompetenciesExistAsync(IReadOnlyList<EmployeeImport> rows, CancellationToken cancellationToken)
+    private async Task<List<ValidationFailure>> UnknownCompetenciesAsync(IReadOnlyList<EmployeeImport> rows, CancellationToken cancellationToken)
     {
         var unknown = await db.UnknownCompetencyCodesAsync(rows.SelectMany(r => r.Assessments).Select(a => a.CompetencyCode),
             cancellationToken);
@@ -92,7 +98,20 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
                     failures.Add(new ValidationFailure($"employees[{i}].assessments[{j}].competencyCode",
                         CompetencyDictionary.NotInDictionary(assessments[j].CompetencyCode)));
         }
-        if (failures.Count > 0)
-            throw new ValidationException(failures);
+        return failures;
+    }
+
+    /// <summary>Each row that names a position no one registered.</summary>
+    private async Task<List<ValidationFailure>> UnknownPositionsAsync(IReadOnlyList<EmployeeImport> rows, CancellationToken cancellationToken)
+    {
+        var named = rows.Where(r => r.CurrentPosition is not null).Select(r => r.CurrentPosition!.PositionId).Distinct().ToList();
+        if (named.Count == 0)
+            return [];
+        var known = (await db.Positions.Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var failures = rows.Select((row, i) => (row, i))
+            .Where(r => r.row.CurrentPosition is { } held && !known.Contains(held.PositionId))
+            .Select(r => new ValidationFailure($"employees[{r.i}].currentPositionId", $"No position '{r.row.CurrentPosition!.PositionId}' is registered."))
+            .ToList();
+        return failures;
     }
 }

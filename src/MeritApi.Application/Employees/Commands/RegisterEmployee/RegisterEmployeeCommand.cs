@@ -7,9 +7,10 @@ namespace MeritApi.Application.Employees.Commands.RegisterEmployee;
 
 /// <summary>
 /// Registers a civil servant. Only merit-relevant fields exist; the API refuses payloads that carry any
-/// non-merit attribute before they reach this command.
+/// non-merit attribute before they reach this command. The position held is optional; when given it must be registered.
 /// </summary>
-public sealed record RegisterEmployeeCommand(Nip Nip, string Name, Grade Grade, string Unit) : Command<EmployeeDto>, IAuditedCommand
+public sealed record RegisterEmployeeCommand(Nip Nip, string Name, Grade Grade, string Unit, PositionHeld? CurrentPosition = null)
+    : Command<EmployeeDto>, IAuditedCommand
 {
     public static string AuditName => "RegisterEmployee";
 }
