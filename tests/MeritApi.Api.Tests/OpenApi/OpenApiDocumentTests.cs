@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -162,14 +161,7 @@ public sealed class OpenApiDocumentTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string executable, params string[] arguments)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await stdout) + (await stderr));
+        var outcome = await ExternalProcess.RunAsync(executable, arguments, TimeSpan.FromMinutes(2), $"{executable} could not be started.");
+        return (outcome.ExitCode, outcome.Output + outcome.Errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 
 namespace MeritApi.Api.Tests;
@@ -39,35 +38,14 @@ internal static class HeadlessChromium
     private static async Task<string> RunAsync(string[] arguments, string? output)
     {
         var profile = Directory.CreateTempSubdirectory("meritapi-chromium-");
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.FullName}", .. arguments])
-            start.ArgumentList.Add(a);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail("chromium is not installed: ./build/test.sh installs it (apt-get install chromium).");
-            throw;
-        }
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            profile.Delete(recursive: true);
-            Assert.That(process.ExitCode, Is.Zero, await stderr);
-            if (output is not null)
-                Assert.That(File.Exists(output), Is.True, $"chromium wrote no {output}: {await stderr}");
-            return await stdout;
-        }
+        var outcome = await ExternalProcess.RunAsync(Executable,
+            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.FullName}", .. arguments],
+            TimeSpan.FromSeconds(90), "chromium is not installed: ./build/test.sh installs it (apt-get install chromium).");
+        profile.Delete(recursive: true);
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Errors);
+        if (output is not null)
+            Assert.That(File.Exists(output), Is.True, $"chromium wrote no {output}: {outcome.Errors}");
+        return outcome.Output;
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Employees.Commands.ImportEmployees;
 using MeritApi.Domain.Employees;
@@ -44,7 +45,7 @@ internal sealed class ImportEmployeesRequestValidator : AbstractValidator<Import
 
     public ImportEmployeesRequestValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         RuleFor(c => c.Employees).NotEmpty()
             .Must(rows => rows is null || rows.Count <= ImportEmployeesCommand.MaxRows)
             .WithMessage($"At most {ImportEmployeesCommand.MaxRows} employees per call; split the batch.");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Employees.Commands.RecordCompetencyAssessment;
 using MeritApi.Domain.Employees;
@@ -24,7 +25,7 @@ internal sealed class RecordCompetencyAssessmentRequestValidator : AbstractValid
         RuleFor(r => r.Level).ValidCompetencyLevel();
         RuleFor(r => r.AssessedOn).Cascade(CascadeMode.Stop).NotNull()
             .Must(d => d!.Value.Year >= Employee.FirstRatingYear).WithMessage($"'assessedOn' must be in {Employee.FirstRatingYear} or later.")
-            .Must(d => d!.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .Must(d => d!.Value <= clock.Today())
             .WithMessage("'assessedOn' cannot be in the future.");
         RuleFor(r => r.Assessor).RequiredText(CompetencyAssessment.AssessorMaxLength);
     }

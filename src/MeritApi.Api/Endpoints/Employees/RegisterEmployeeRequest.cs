@@ -1,4 +1,5 @@
 using FluentValidation;
+using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Employees.Commands.RegisterEmployee;
 using MeritApi.Domain.Employees;
@@ -22,7 +23,7 @@ internal sealed class RegisterEmployeeRequestValidator : AbstractValidator<Regis
 {
     public RegisterEmployeeRequestValidator(TimeProvider clock)
     {
-        this.IncludePositionHeld(r => r.CurrentPositionId, r => r.InPositionSince, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        this.IncludePositionHeld(r => r.CurrentPositionId, r => r.InPositionSince, clock.Today());
         RuleFor(r => r.Nip).ValidNip();
         RuleFor(r => r.Name).RequiredText(Employee.NameMaxLength);
         RuleFor(r => r.Grade).NotEmpty().ValidGrade();
