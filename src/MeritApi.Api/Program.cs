@@ -1,4 +1,5 @@
 using MeritApi.Api;
+using MeritApi.Api.Endpoints.AssessingBodies;
 using MeritApi.Api.Endpoints.Audit;
 using MeritApi.Api.Endpoints.Competencies;
 using MeritApi.Api.Endpoints.Employees;
@@ -45,6 +46,7 @@ app.MapCompetencyEndpoints();
 app.MapPositionEndpoints();
 app.MapEmployeeEndpoints();
 app.MapScoringPolicyEndpoints();
+app.MapAssessingBodyEndpoints();
 app.MapSelectionEndpoints();
 app.MapAuditEndpoints();
 

@@ -38,6 +38,7 @@ public sealed class DecisionFileVerifier
         public const string Standard = "one standard for the whole run";
         public const string Seal = "seal";
         public const string Figures = "figures recomputed from evidence and policy";
+        public const string Validity = "assessment validity on the reference date";
         public const string Rank = "rank recomputed from every candidate";
         public const string ResultsDigest = "results digest over every seal";
         public const string RunInLog = "scoring run in the signed log";
@@ -136,7 +137,8 @@ public sealed class DecisionFileVerifier
 
     // ---- The run and its rationales -------------------------------------------------------------------------------------
 
-    private sealed record RunFacts(Guid SelectionId, Guid RunId, ScoringPolicy? Policy, Grade? MinimumGrade, int LatestYear, string SealScheme);
+    private sealed record RunFacts(Guid SelectionId, Guid RunId, ScoringPolicy? Policy, Grade? MinimumGrade, int LatestYear, string SealScheme,
+        DateOnly? ReferenceDate);
 
     /// <summary>What the verifier keeps of each candidate once their rationale has streamed past.</summary>
     private sealed record CandidateFacts(Guid CandidateId, string Code, string Seal, RankKey? RecomputedKey, decimal RecomputedMerit,
@@ -156,7 +158,11 @@ public sealed class DecisionFileVerifier
         {
             policy = new ScoringPolicy(p.GetProperty("version").GetInt32(), p.GetProperty("competenceWeight").GetDecimal(),
                 p.GetProperty("performanceWeight").GetDecimal(), [.. p.GetProperty("performanceYearWeights").EnumerateArray().Select(w => w.GetDecimal())],
-                Name<JpmBandSet>(p.GetProperty("bandSet")), Name<PerformanceRating>(p.GetProperty("minimumRating")), null, default);
+                Name<JpmBandSet>(p.GetProperty("bandSet")), Name<PerformanceRating>(p.GetProperty("minimumRating")), null, default,
+                assessmentValidity: p.TryGetProperty("assessmentValidityYears", out var years) && years.ValueKind == JsonValueKind.Number
+                    ? new AssessmentValidityRule(years.GetInt32(),
+                        p.TryGetProperty("accreditedBodiesOnly", out var only) && only.ValueKind == JsonValueKind.True)
+                    : null);
             var runVersion = run.GetProperty("policyVersion").GetInt32();
             _report.Record(Checks.Policy, $"version {policy.Version}", runVersion == policy.Version ? null
                 : $"The run was scored under policy version {runVersion}, but the file gives version {policy.Version}.");
@@ -167,8 +173,18 @@ public sealed class DecisionFileVerifier
         }
 
         var minimumGrade = run.GetProperty("minimumGrade").GetString() is { } grade ? Grade.Parse(grade) : (Grade?)null;
+        DateOnly? referenceDate = run.TryGetProperty("referenceDate", out var reference) && reference.ValueKind == JsonValueKind.String
+            ? DateOnly.Parse(reference.GetString()!, CultureInfo.InvariantCulture)
+            : null;
+        if (policy?.AssessmentValidity is not null)
+        {
+            // The validity of assessments is judged on the day the selection opened: a run may not pick another day.
+            var opened = DateOnly.FromDateTime(selection.GetProperty("openedAt").GetDateTimeOffset().UtcDateTime);
+            _report.Record(Checks.Validity, "reference date", referenceDate == opened ? null
+                : $"Assessments were judged on {referenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no day"}, but the selection opened on {opened:yyyy-MM-dd}.");
+        }
         _run = new RunFacts(Guid.Parse(selection.GetProperty("id").GetString()!), Guid.Parse(run.GetProperty("id").GetString()!), policy,
-            minimumGrade, run.GetProperty("latestPerformanceYear").GetInt32(), run.GetProperty("sealScheme").GetString()!);
+            minimumGrade, run.GetProperty("latestPerformanceYear").GetInt32(), run.GetProperty("sealScheme").GetString()!, referenceDate);
     }
 
     private void CheckRationale(JsonElement rationale)
@@ -224,18 +240,34 @@ public sealed class DecisionFileVerifier
         _report.Record(Checks.Standard, code, standardText == _runStandard ? null
                 : $"Scored against {standardText}, while the run's first candidate was scored against {_runStandard}.");
         if (!_contexts.TryGetValue(standardText, out var context))
-            _contexts[standardText] = context = new ScoringContext(policy, standard, _run!.MinimumGrade, _run.LatestYear);
+            _contexts[standardText] = context = ScoringContext.ForPolicy(policy, standard, _run!.MinimumGrade, _run.LatestYear,
+                _run.ReferenceDate ?? default, []);
 
-        var assessed = new Dictionary<string, int>(competencies.Count);
-        foreach (var c in competencies)
-            if (c.GetProperty("assessedLevel").ValueKind != JsonValueKind.Null)
-                assessed[c.GetProperty("competencyCode").GetString()!] = c.GetProperty("assessedLevel").GetInt32();
+        var lines = competencies.Select(c => new CompetencyGap(c.GetProperty("competencyCode").GetString()!,
+            c.GetProperty("requiredLevel").GetInt32(),
+            c.GetProperty("assessedLevel").ValueKind == JsonValueKind.Null ? null : c.GetProperty("assessedLevel").GetInt32(),
+            c.TryGetProperty("assessedOn", out var on) ? Date(on) : null,
+            c.TryGetProperty("passedOver", out var passed)
+                ? [.. passed.EnumerateArray().Select(p => new PassedOverAssessment(p.GetProperty("level").GetInt32(),
+                    Date(p.GetProperty("assessedOn"))!.Value, p.GetProperty("assessor").GetString()!, Name<AssessmentRefusal>(p.GetProperty("refusal"))))]
+                : null)).ToList();
+        if (policy.AssessmentValidity is { } rule)
+        {
+            var problems = _run!.ReferenceDate is { } referenceDate
+                ? RationaleVerifier.ValidityProblems(rule, referenceDate, lines)
+                : ["The run names no reference date, so no assessment's validity can be judged."];
+            _report.Record(Checks.Validity, code, problems.Count == 0 ? null : string.Join(" ", problems));
+        }
         var ratings = new Dictionary<int, PerformanceRating>();
         foreach (var y in evidence.GetProperty("performanceYears").EnumerateArray())
             if (y.GetProperty("rating").ValueKind != JsonValueKind.Null)
                 ratings[y.GetProperty("year").GetInt32()] = Name<PerformanceRating>(y.GetProperty("rating"));
-        return (context, new CandidateEvidence(candidateId, Grade.Parse(evidence.GetProperty("grade").GetString()!), assessed, ratings));
+        return (context, RationaleVerifier.EvidenceOf(candidateId, Grade.Parse(evidence.GetProperty("grade").GetString()!), lines, ratings));
     }
+
+    private static DateOnly? Date(JsonElement value) => value.ValueKind == JsonValueKind.Null
+        ? null
+        : DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string SealV1(JsonElement rationale)
     {

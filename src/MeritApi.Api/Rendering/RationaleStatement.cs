@@ -11,6 +11,15 @@ namespace MeritApi.Api.Rendering;
 /// </summary>
 public static class RationaleStatement
 {
+    /// <summary>The assessed level as a reader needs it: when it was assessed, until when it counts, or why nothing counts.</summary>
+    private static string Assessed(CompetencyLine c) => c switch
+    {
+        { AssessedLevel: { } level, AssessedOn: { } on } => $"{level} (assessed {on:yyyy-MM-dd}, valid through {c.ValidThrough:yyyy-MM-dd})",
+        { AssessedLevel: { } level } => level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { PassedOver.Count: > 0 } => "needs reassessment (counts 0)",
+        _ => "not assessed (counts 0)",
+    };
+
     public static string ToMarkdown(CandidateRationale r)
     {
         static string N(decimal value) => MeritApi.Domain.Canonical.CanonicalJson.Normalise(value);
@@ -24,6 +33,10 @@ public static class RationaleStatement
              $"performance weight {N(r.Policy.PerformanceWeight)}, SKP year weights {string.Join(" / ", r.Policy.PerformanceYearWeights.Select(N))} " +
              $"(latest first), {r.Policy.BandSet} bands, each counted year at least {Rating(r.Policy.MinimumRating)}" +
              (r.Policy.PositionMinimumGrade is { } g ? $", position minimum grade {g}." : ", no minimum grade."));
+        if (r.Policy.AssessmentValidityYears is { } years)
+            line($"A competency assessment counts for {years} years from its date to {r.Evidence.ReferenceDate:yyyy-MM-dd}, the selection's " +
+                 "opening date (masa berlaku hasil penilaian kompetensi, Peraturan BKN 26/2019 Art. 29(4))" +
+                 (r.Policy.AccreditedBodiesOnly == true ? ", and only from a body accredited on the day it assessed." : "."));
         line("");
 
         line("## Evidence as read (bukti yang dibaca)");
@@ -33,8 +46,17 @@ public static class RationaleStatement
         line("| Competency (kompetensi) | Required (standar) | Assessed (hasil asesmen) | Gap (kesenjangan) | Credited |");
         line("| --- | ---: | ---: | ---: | ---: |");
         foreach (var c in r.Evidence.Competencies)
-            line($"| {c.CompetencyCode} | {c.RequiredLevel} | {(c.AssessedLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not assessed (counts 0)")} | {c.Gap:+0;-0;0} | {c.CreditedLevel} |");
+            line($"| {c.CompetencyCode} | {c.RequiredLevel} | {Assessed(c)} | {c.Gap:+0;-0;0} | {c.CreditedLevel} |");
         line("");
+        var passedOver = r.Evidence.Competencies.SelectMany(c => (c.PassedOver ?? []).Select(p => (c.CompetencyCode, p))).ToList();
+        if (passedOver.Count > 0)
+        {
+            line("Assessments that do not count (hasil penilaian yang tidak berlaku):");
+            line("");
+            foreach (var (code, p) in passedOver)
+                line($"- {code}: level {p.Level} assessed {p.AssessedOn:yyyy-MM-dd} by {p.Assessor}: {p.Reason}.");
+            line("");
+        }
         line("| Year (tahun) | SKP rating (predikat kinerja) | Value | Weight (bobot) | Weight × value |");
         line("| --- | --- | ---: | ---: | ---: |");
         foreach (var y in r.Evidence.PerformanceYears)

@@ -13,7 +13,7 @@ internal sealed record StoredResult(ScoringRun Run, ScoringPolicy Policy, Candid
 {
     /// <summary>The rationale as published: rebuilt from the stored row, carrying the seal fixed at scoring time.</summary>
     public CandidateRationale PublishedRationale() =>
-        RationaleBuilder.Build(Run.SelectionId, Policy, Run.MinimumGrade, Result, Run.SealScheme) with { Seal = Result.Seal };
+        RationaleBuilder.Build(Run.SelectionId, Policy, Run.MinimumGrade, Run.ReferenceDate, Result, Run.SealScheme) with { Seal = Result.Seal };
 }
 
 internal static class RationaleReader

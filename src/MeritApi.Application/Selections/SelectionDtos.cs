@@ -22,9 +22,9 @@ public sealed record CandidateDto(Guid Id, string Code, Guid EmployeeId, DateTim
 public sealed record ScoringRunDto(
     Guid Id, Guid SelectionId, int Sequence, int PolicyVersion, int LatestPerformanceYear, DateTimeOffset ScoredAt,
     int CandidateCount, int EligibleCount, string? MinimumGrade, string SealScheme, string ResultsDigest, decimal NearTieThreshold,
-    WeightSensitivity? WeightSensitivity)
+    WeightSensitivity? WeightSensitivity, DateOnly? ReferenceDate)
 {
     public static ScoringRunDto From(ScoringRun r) => new(
         r.Id, r.SelectionId, r.Sequence, r.PolicyVersion, r.LatestPerformanceYear, r.ScoredAt, r.CandidateCount, r.EligibleCount,
-        r.MinimumGrade?.ToString(), r.SealScheme, r.ResultsDigest, r.NearTieThreshold, r.WeightSensitivity);
+        r.MinimumGrade?.ToString(), r.SealScheme, r.ResultsDigest, r.NearTieThreshold, r.WeightSensitivity, r.ReferenceDate);
 }

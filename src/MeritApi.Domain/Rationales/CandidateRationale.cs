@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Scoring;
 
@@ -8,7 +9,8 @@ namespace MeritApi.Domain.Rationales;
 /// read, the policy, every formula step with its numbers, eligibility, rank and the tie-break that decided it,
 /// and the talent box. Published figures are the stored ones; intermediate (unrounded) values are derived from
 /// the stored evidence. <see cref="Seal"/> is the SHA-256 of the canonical form of everything else, in the form
-/// <see cref="SealScheme"/> names (<see cref="SealSchemes"/>).
+/// <see cref="SealScheme"/> names (<see cref="SealSchemes"/>). The members of the assessment validity rule appear only in
+/// the rationales of a policy that has one: every rationale scored before it keeps exactly the form it was sealed in.
 /// </summary>
 public sealed record CandidateRationale(
     Guid SelectionId,
@@ -34,15 +36,46 @@ public sealed record RationalePolicy(
     IReadOnlyList<decimal> PerformanceYearWeights,
     JpmBandSet BandSet,
     PerformanceRating MinimumRating,
-    string? PositionMinimumGrade);
+    string? PositionMinimumGrade)
+{
+    /// <summary>Years an assessment counts from its date to the reference date (only under a policy with a validity rule).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? AssessmentValidityYears { get; init; }
+
+    /// <summary>Whether only accredited assessing bodies count (only under a policy with a validity rule).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AccreditedBodiesOnly { get; init; }
+}
 
 public sealed record RationaleEvidence(
     string Grade,
     IReadOnlyList<CompetencyLine> Competencies,
-    IReadOnlyList<PerformanceYearLine> PerformanceYears);
+    IReadOnlyList<PerformanceYearLine> PerformanceYears)
+{
+    /// <summary>The day assessments were judged on: the selection's opening date (only under a policy with a validity rule).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? ReferenceDate { get; init; }
+}
 
-/// <summary>One competency of the standard: required, assessed (null = never assessed, counts 0), gap and credit.</summary>
-public sealed record CompetencyLine(string CompetencyCode, int RequiredLevel, int? AssessedLevel, int Gap, int CreditedLevel);
+/// <summary>
+/// One competency of the standard: required, assessed (null = no assessment that counts, counts 0), gap and credit; under a
+/// validity rule also when the counted assessment was made, until when it is valid, and the newer ones passed over.
+/// </summary>
+public sealed record CompetencyLine(string CompetencyCode, int RequiredLevel, int? AssessedLevel, int Gap, int CreditedLevel)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? AssessedOn { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? ValidThrough { get; init; }
+
+    /// <summary>Assessments newer than the counted one that do not count, newest first, each with its reason.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PassedOverLine>? PassedOver { get; init; }
+}
+
+/// <summary>An assessment that does not count: its level, date and body, why (the refusal) and the reason in words.</summary>
+public sealed record PassedOverLine(int Level, DateOnly AssessedOn, string Assessor, AssessmentRefusal Refusal, string Reason);
 
 /// <summary>One counted SKP year: its weight, the rating read (null = none), its value 1–5 and weight × value.</summary>
 public sealed record PerformanceYearLine(int Year, decimal Weight, PerformanceRating? Rating, int RatingValue, decimal WeightedValue);

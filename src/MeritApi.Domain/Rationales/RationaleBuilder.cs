@@ -15,9 +15,10 @@ public static class RationaleBuilder
     public static readonly string Rounding = $"half-even to {MeritRounding.Decimals} decimals";
 
     /// <summary>The rationale of a stored result, sealed in <paramref name="sealScheme"/> (its run's).</summary>
-    public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, CandidateResult result,
-        string sealScheme)
+    public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, DateOnly? referenceDate,
+        CandidateResult result, string sealScheme)
     {
+        var validity = policy.AssessmentValidity;
         // Plain loops: a national run builds 100,000 of these to seal them, and each allocation here is garbage by then.
         var gaps = result.CompetencyGaps;
         var competencies = new CompetencyLine[gaps.Count];
@@ -27,6 +28,8 @@ public static class RationaleBuilder
         {
             var g = gaps[i];
             competencies[i] = new CompetencyLine(g.CompetencyCode, g.RequiredLevel, g.AssessedLevel, g.Gap, g.CreditedLevel);
+            if (validity is not null)
+                competencies[i] = ValidityOf(competencies[i], g, validity);
             credited += g.CreditedLevel;
             required += g.RequiredLevel;
             if (g.AssessedLevel is null)
@@ -67,12 +70,34 @@ public static class RationaleBuilder
         // The policy's weights and the reasons are immutable lists: the rationale shares them rather than copying.
         var rationale = new CandidateRationale(selectionId, result.ScoringRunId, result.CandidateId, result.CandidateCode,
             new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, policy.PerformanceYearWeights,
-                policy.BandSet, policy.MinimumRating, minimumGrade?.ToString()),
-            new RationaleEvidence(result.Grade.ToString(), competencies, years),
+                policy.BandSet, policy.MinimumRating, minimumGrade?.ToString())
+            {
+                AssessmentValidityYears = validity?.ValidityYears,
+                AccreditedBodiesOnly = validity?.AccreditedBodiesOnly,
+            },
+            new RationaleEvidence(result.Grade.ToString(), competencies, years) { ReferenceDate = validity is null ? null : referenceDate },
             jpm, band, performance, merit, talentBox,
             new EligibilityStep(result.Eligible, result.IneligibilityReasons),
             rank, sealScheme);
         return rationale with { Seal = RationaleSeal.Compute(rationale) };
+    }
+
+    /// <summary>The validity members of a line: the counted assessment's dates and, worded by the rule, each one passed over.</summary>
+    private static CompetencyLine ValidityOf(CompetencyLine line, CompetencyGap gap, AssessmentValidityRule rule)
+    {
+        var stored = gap.PassedOver ?? [];
+        var passed = new PassedOverLine[stored.Count];
+        for (var i = 0; i < passed.Length; i++)
+        {
+            var p = stored[i];
+            passed[i] = new PassedOverLine(p.Level, p.AssessedOn, p.Assessor, p.Refusal, rule.Explain(p.Refusal, p.AssessedOn, p.Assessor));
+        }
+        return line with
+        {
+            AssessedOn = gap.AssessedOn,
+            ValidThrough = gap.AssessedOn is { } on ? rule.ValidThrough(on) : null,
+            PassedOver = passed,
+        };
     }
 
     private static string ExplainRank(CandidateResult result) => result.Rank is not { } rank

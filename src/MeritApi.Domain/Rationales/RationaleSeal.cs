@@ -264,14 +264,36 @@ public static class RationaleSeal
             w.StartObject();
             w.Name("assessedLevel");
             w.WholeNumber(line.AssessedLevel);
+            OptionalDate(w, "assessedOn", line.AssessedOn);
             w.Name("competencyCode");
             w.Text(line.CompetencyCode);
             w.Name("creditedLevel");
             w.WholeNumber(line.CreditedLevel);
             w.Name("gap");
             w.WholeNumber(line.Gap);
+            if (line.PassedOver is { } passedOver)
+            {
+                w.Name("passedOver");
+                w.StartArray();
+                foreach (var passed in passedOver)
+                {
+                    w.StartObject();
+                    OptionalDate(w, "assessedOn", passed.AssessedOn);
+                    w.Name("assessor");
+                    w.Text(passed.Assessor);
+                    w.Name("level");
+                    w.WholeNumber(passed.Level);
+                    w.Name("reason");
+                    w.Text(passed.Reason);
+                    w.Name("refusal");
+                    w.Text(passed.Refusal.ToString());
+                    w.EndObject();
+                }
+                w.EndArray();
+            }
             w.Name("requiredLevel");
             w.WholeNumber(line.RequiredLevel);
+            OptionalDate(w, "validThrough", line.ValidThrough);
             w.EndObject();
         }
         w.EndArray();
@@ -295,6 +317,7 @@ public static class RationaleSeal
             w.EndObject();
         }
         w.EndArray();
+        OptionalDate(w, "referenceDate", evidence.ReferenceDate);
         w.EndObject();
 
         var jpm = r.JobPersonMatch;
@@ -358,6 +381,16 @@ public static class RationaleSeal
         var policy = r.Policy;
         w.Name("policy");
         w.StartObject();
+        if (policy.AccreditedBodiesOnly is { } accreditedOnly)
+        {
+            w.Name("accreditedBodiesOnly");
+            w.Bool(accreditedOnly);
+        }
+        if (policy.AssessmentValidityYears is { } validityYears)
+        {
+            w.Name("assessmentValidityYears");
+            w.WholeNumber(validityYears);
+        }
         w.Name("bandSet");
         w.Text(policy.BandSet.ToString());
         w.Name("competenceWeight");
@@ -412,6 +445,15 @@ public static class RationaleSeal
         w.Text(box.Potential.ToString());
         w.EndObject();
         w.EndObject();
+    }
+
+    /// <summary>A member the API omits when null (the validity members), as an ISO date.</summary>
+    private static void OptionalDate(CanonicalJsonWriter w, string name, DateOnly? value)
+    {
+        if (value is not { } date)
+            return;
+        w.Name(name);
+        w.Text(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static void WriteNullableNumber(Utf8JsonWriter w, JsonEncodedText name, int? value)

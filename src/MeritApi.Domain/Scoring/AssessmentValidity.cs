@@ -53,21 +53,36 @@ public sealed record AssessmentValidityRule
 
     public DateOnly ValidThrough(DateOnly assessedOn) => assessedOn.AddYears(ValidityYears);
 
-    public AssessmentVerdict Judge(AssessmentEvidence assessment, DateOnly referenceDate, IReadOnlyCollection<AccreditedBody> accredited)
+    public AssessmentVerdict Judge(AssessmentEvidence assessment, DateOnly referenceDate, IReadOnlyCollection<AccreditedBody> accredited) =>
+        RefusalOf(assessment, referenceDate, accredited) is { } why
+            ? new AssessmentVerdict(false, ValidThrough(assessment.AssessedOn), why, Explain(why, assessment.AssessedOn, assessment.Assessor))
+            : new AssessmentVerdict(true, ValidThrough(assessment.AssessedOn), null, null);
+
+    /// <summary>Why the assessment does not count (expiry judged first), or null when it counts; allocates nothing, as a
+    /// national run asks it of a million assessments.</summary>
+    public AssessmentRefusal? RefusalOf(AssessmentEvidence assessment, DateOnly referenceDate, IReadOnlyCollection<AccreditedBody> accredited)
     {
-        var validThrough = ValidThrough(assessment.AssessedOn);
-        if (referenceDate > validThrough)
+        if (referenceDate > ValidThrough(assessment.AssessedOn))
+            return AssessmentRefusal.Expired;
+        if (!AccreditedBodiesOnly)
+            return null;
+        foreach (var body in accredited)
         {
-            return new AssessmentVerdict(false, validThrough, AssessmentRefusal.Expired,
-                $"expired on {validThrough.AddDays(1):yyyy-MM-dd} (assessed {assessment.AssessedOn:yyyy-MM-dd}, valid {ValidityYears} years)");
+            if (body.Names(assessment.Assessor) && body.IsAccreditedOn(assessment.AssessedOn))
+                return null;
         }
-        if (AccreditedBodiesOnly && !accredited.Any(b => b.Names(assessment.Assessor) && b.IsAccreditedOn(assessment.AssessedOn)))
-        {
-            return new AssessmentVerdict(false, validThrough, AssessmentRefusal.AssessorNotAccredited,
-                $"assessor '{assessment.Assessor}' not accredited on {assessment.AssessedOn:yyyy-MM-dd}");
-        }
-        return new AssessmentVerdict(true, validThrough, null, null);
+        return AssessmentRefusal.AssessorNotAccredited;
     }
+
+    /// <summary>Why an assessment was passed over, in the words of the rationale: derived from the assessment and this rule
+    /// alone, so anyone holding the published rationale words it the same way.</summary>
+    public string Explain(AssessmentRefusal refusal, DateOnly assessedOn, string assessor) => refusal switch
+    {
+        AssessmentRefusal.Expired =>
+            $"expired on {ValidThrough(assessedOn).AddDays(1):yyyy-MM-dd} (assessed {assessedOn:yyyy-MM-dd}, valid {ValidityYears} years)",
+        AssessmentRefusal.AssessorNotAccredited => $"assessor '{assessor}' not accredited on {assessedOn:yyyy-MM-dd}",
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
+    };
 
     /// <summary>
     /// The assessment of one competency that counts, from its assessments newest first (the order "latest" means
@@ -87,4 +102,16 @@ public sealed record AssessmentValidityRule
         }
         return (null, passed);
     }
+}
+
+/// <summary>An assessment newer than the one that counts, passed over by the validity rule, as a run stores it.</summary>
+public sealed record PassedOverAssessment(int Level, DateOnly AssessedOn, string Assessor, AssessmentRefusal Refusal);
+
+/// <summary>
+/// The validity rule as one scoring run applies it: the policy's rule, the selection's reference date (its opening date) and
+/// the accredited bodies as the administrator's list stood when the run read it.
+/// </summary>
+public sealed record AssessmentScreen(AssessmentValidityRule Rule, DateOnly ReferenceDate, IReadOnlyCollection<AccreditedBody> Accredited)
+{
+    public AssessmentRefusal? RefusalOf(AssessmentEvidence assessment) => Rule.RefusalOf(assessment, ReferenceDate, Accredited);
 }

@@ -2,8 +2,12 @@ using MeritApi.Domain.Employees;
 
 namespace MeritApi.Domain.Scoring;
 
-/// <summary>Required vs assessed level of one competency; a missing assessment counts as 0.</summary>
-public sealed record CompetencyGap(string CompetencyCode, int RequiredLevel, int? AssessedLevel)
+/// <summary>
+/// Required vs assessed level of one competency; a missing assessment counts as 0. Under a policy with a validity rule, also
+/// the date of the assessment that counted and every newer one passed over (null under a policy without one).
+/// </summary>
+public sealed record CompetencyGap(string CompetencyCode, int RequiredLevel, int? AssessedLevel, DateOnly? AssessedOn = null,
+    IReadOnlyList<PassedOverAssessment>? PassedOver = null)
 {
     /// <summary>Assessed − required (negative: below the standard).</summary>
     public int Gap => (AssessedLevel ?? 0) - RequiredLevel;

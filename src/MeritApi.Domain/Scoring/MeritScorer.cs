@@ -14,7 +14,8 @@ public static class MeritScorer
     public static CandidateScore Score(ScoringContext context, CandidateEvidence evidence)
     {
         var policy = context.Policy;
-        var jpm = ComputeJobPersonMatch(context.Standard, evidence.LatestAssessedLevels);
+        var jpm = ComputeJobPersonMatch(context.Standard, evidence.LatestAssessedLevels,
+            context.Screen is null ? null : evidence);
         var band = JpmBands.Classify(policy.BandSet, jpm.Percentage);
         var performance = ComputePerformance(context, evidence.RatingsByYear);
         var merit = ComputeMeritScore(policy, jpm.Percentage, performance.Score);
@@ -23,9 +24,13 @@ public static class MeritScorer
             Eligibility(context, evidence.Grade, performance));
     }
 
-    /// <summary>JPM = Σ min(assessed, required) / Σ required × 100, over the standard's competencies.</summary>
+    /// <summary>
+    /// JPM = Σ min(assessed, required) / Σ required × 100, over the standard's competencies. With <paramref name="screened"/>
+    /// (a run under a validity rule), each line also keeps the date of the assessment that counted and those passed over.
+    /// </summary>
     public static JobPersonMatch ComputeJobPersonMatch(
-        IReadOnlyList<(string CompetencyCode, int RequiredLevel)> standard, IReadOnlyDictionary<string, int> assessedLevels)
+        IReadOnlyList<(string CompetencyCode, int RequiredLevel)> standard, IReadOnlyDictionary<string, int> assessedLevels,
+        CandidateEvidence? screened = null)
     {
         if (standard.Count == 0)
             throw new DomainException(Rules.EmptyStandard, "A position needs a competency standard before it can be scored.");
@@ -35,7 +40,12 @@ public static class MeritScorer
         for (var i = 0; i < standard.Count; i++)
         {
             var (code, level) = standard[i];
-            var gap = new CompetencyGap(code, level, assessedLevels.TryGetValue(code, out var assessed) ? assessed : null);
+            int? assessedLevel = assessedLevels.TryGetValue(code, out var assessed) ? assessed : null;
+            var gap = screened is null
+                ? new CompetencyGap(code, level, assessedLevel)
+                : new CompetencyGap(code, level, assessedLevel,
+                    assessedLevel is not null && screened.CountedAssessmentDates?.TryGetValue(code, out var on) == true ? on : null,
+                    screened.PassedOver?.TryGetValue(code, out var passed) == true ? passed : []);
             gaps[i] = gap;
             credited += gap.CreditedLevel;
             required += level;

@@ -20,7 +20,8 @@ public sealed class ScoringPolicy
 
     public ScoringPolicy(int version, decimal competenceWeight, decimal performanceWeight,
         IReadOnlyList<decimal> performanceYearWeights, JpmBandSet bandSet, PerformanceRating minimumRating,
-        string? description, DateTimeOffset createdAt, decimal nearTieThreshold = RankRobustness.DefaultNearTieThreshold)
+        string? description, DateTimeOffset createdAt, decimal nearTieThreshold = RankRobustness.DefaultNearTieThreshold,
+        AssessmentValidityRule? assessmentValidity = null)
     {
         if (version < 1)
             throw new ArgumentOutOfRangeException(nameof(version), "Policy versions start at 1.");
@@ -46,6 +47,8 @@ public sealed class ScoringPolicy
         MinimumRating = minimumRating;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         NearTieThreshold = nearTieThreshold;
+        AssessmentValidityYears = assessmentValidity?.ValidityYears;
+        AccreditedBodiesOnly = assessmentValidity?.AccreditedBodiesOnly ?? false;
         CreatedAt = createdAt;
     }
 
@@ -68,9 +71,28 @@ public sealed class ScoringPolicy
     public decimal NearTieThreshold { get; private set; } = RankRobustness.DefaultNearTieThreshold;
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>How long an assessment counts (null: however old, as version 1 scores).</summary>
+    public int? AssessmentValidityYears { get; private set; }
+
+    /// <summary>Only assessments by a body accredited on the day it assessed count (only with a validity period).</summary>
+    public bool AccreditedBodiesOnly { get; private set; }
+
+    /// <summary>The validity rule of assessments (DESIGN §3), or null when this version has none.</summary>
+    public AssessmentValidityRule? AssessmentValidity =>
+        AssessmentValidityYears is { } years ? new AssessmentValidityRule(years, AccreditedBodiesOnly) : null;
+
     /// <summary>Version 1 as DESIGN §3 defines it; seeded by a migration.</summary>
     public static ScoringPolicy CreateDefault(DateTimeOffset createdAt) =>
         new(DefaultVersion, 0.5m, 0.5m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.Good,
             "Default policy: competence 0.5, performance 0.5; two SKP years weighted 0.6 (latest) and 0.4; Filling bands; each counted year at least Good.",
             createdAt);
+
+    /// <summary>
+    /// The lawful-evidence policy (Peraturan BKN 26/2019 Art. 29(4)): version 1's weights and gates, with assessments valid for
+    /// three years; a migration adds it as the next version, which new selections then use by default.
+    /// </summary>
+    public static ScoringPolicy CreateLawfulEvidence(int version, DateTimeOffset createdAt) =>
+        new(version, 0.5m, 0.5m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.Good,
+            "Version 1 with lawful evidence: a competency assessment counts for 3 years from its date to the selection's opening date (Peraturan BKN 26/2019 Art. 29(4)).",
+            createdAt, assessmentValidity: new AssessmentValidityRule(AssessmentValidityRule.DefaultValidityYears, accreditedBodiesOnly: false));
 }

@@ -101,10 +101,11 @@ public sealed class CandidateResult
     /// <summary>Only for a ranked result.</summary>
     internal RankedFigures RankedFigures() => new(CandidateId, CandidateCode, Rank!.Value, Jpm, PerformanceScore, MeritScore);
 
-    internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, string sealScheme)
+    internal void AttachTo(Guid selectionId, Guid scoringRunId, ScoringPolicy policy, Grade? minimumGrade, DateOnly? referenceDate,
+        string sealScheme)
     {
         InRun(scoringRunId);
-        Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, this, sealScheme).Seal!;
+        Seal = Rationales.RationaleBuilder.Build(selectionId, policy, minimumGrade, referenceDate, this, sealScheme).Seal!;
     }
 
     internal void InRun(Guid scoringRunId) => ScoringRunId = scoringRunId;

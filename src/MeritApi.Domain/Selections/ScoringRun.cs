@@ -14,7 +14,7 @@ public sealed class ScoringRun
     private ScoringRun() { } // EF
 
     internal ScoringRun(Guid id, Guid selectionId, int sequence, int places, ScoringPolicy policy, Grade? minimumGrade,
-        int latestPerformanceYear, DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
+        int latestPerformanceYear, DateOnly? referenceDate, DateTimeOffset scoredAt, IReadOnlyList<CandidateResult> results)
     {
         Id = id;
         SelectionId = selectionId;
@@ -22,12 +22,13 @@ public sealed class ScoringRun
         PolicyVersion = policy.Version;
         MinimumGrade = minimumGrade;
         LatestPerformanceYear = latestPerformanceYear;
+        ReferenceDate = referenceDate;
         ScoredAt = scoredAt;
         CandidateCount = results.Count;
         EligibleCount = results.Count(r => r.Eligible);
         // Sealing is independent per result (a hash of its own rationale), so it spreads over the cores.
         SealScheme = Rationales.SealSchemes.Current;
-        Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade, SealScheme));
+        Parallel.ForEach(results, result => result.AttachTo(selectionId, id, policy, minimumGrade, referenceDate, SealScheme));
         CandidateResult[] listing = [.. results];
         Array.Sort(listing, CandidateResult.CompareInListing);
         for (var i = 0; i < listing.Length; i++)
@@ -56,6 +57,10 @@ public sealed class ScoringRun
     /// <summary>The position's minimum grade when the run was scored (the gate the results were judged by).</summary>
     public Grade? MinimumGrade { get; private set; }
     public int LatestPerformanceYear { get; private set; }
+
+    /// <summary>The day assessments were judged valid on (the selection's opening date), under a policy with a validity rule;
+    /// null otherwise.</summary>
+    public DateOnly? ReferenceDate { get; private set; }
     public DateTimeOffset ScoredAt { get; private set; }
     public int CandidateCount { get; private set; }
     public int EligibleCount { get; private set; }

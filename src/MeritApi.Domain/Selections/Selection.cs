@@ -52,6 +52,10 @@ public sealed class Selection
     public DateTimeOffset? IdentitiesRevealedAt { get; private set; }
     public int ScoringRunCount { get; private set; }
 
+    /// <summary>The day the validity of assessments is judged on (DESIGN §3): the day the selection opened, in UTC as every
+    /// evidence date is checked.</summary>
+    public DateOnly ReferenceDate => DateOnly.FromDateTime(OpenedAt.UtcDateTime);
+
     /// <summary>The year before opening: the last year whose SKP is final when a selection opens.</summary>
     public static int DefaultLatestPerformanceYear(DateTimeOffset openedAt) => openedAt.UtcDateTime.Year - 1;
 
@@ -89,13 +93,16 @@ public sealed class Selection
         if (policy.Version != PolicyVersion)
             throw new ArgumentException($"The selection is scored under policy version {PolicyVersion}.", nameof(policy));
         EnsureNotDecided("run scoring");
+        // What the results' validity verdicts were judged on, kept with the run (only a policy with a validity rule has any).
+        DateOnly? referenceDate = policy.AssessmentValidityYears is null ? null : ReferenceDate;
         if (results.Count == 0)
             throw new DomainException(Rules.NoCandidates, "A selection needs at least one enrolled candidate before it can be scored.");
         if (results.Count != CandidateCount)
             throw new DomainException(Rules.IncompleteRun, "A scoring run must cover every enrolled candidate.");
         ScoringRunCount++;
         Status = SelectionStatus.Scored;
-        return new ScoringRun(runId, Id, ScoringRunCount, Places, policy, minimumGrade, LatestPerformanceYear, scoredAt, results);
+        return new ScoringRun(runId, Id, ScoringRunCount, Places, policy, minimumGrade, LatestPerformanceYear, referenceDate, scoredAt,
+            results);
     }
 
     /// <summary>

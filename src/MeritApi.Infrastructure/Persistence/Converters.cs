@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MeritApi.Domain.Employees;
@@ -47,7 +48,9 @@ internal static class JsonColumn
 
 /// <summary>
 /// A competency line of a stored result as a compact array, <c>["M-INTEGRITY", 3, 2]</c> (code, required, assessed or
-/// null): a national run stores 100,000 rows of these, and the gap and credit are derived, not stored.
+/// null): a national run stores 100,000 rows of these, and the gap and credit are derived, not stored. Under a validity rule
+/// two more elements: the counted assessment's date (or null) and the assessments passed over, each
+/// <c>[level, "2025-01-31", "assessing body", "Expired"]</c>: <c>["M-INTEGRITY", 3, 2, "2024-05-01", []]</c>.
 /// </summary>
 internal sealed class CompetencyGapConverter : JsonConverter<CompetencyGap>
 {
@@ -61,8 +64,31 @@ internal sealed class CompetencyGapConverter : JsonConverter<CompetencyGap>
         reader.Read();
         int? assessed = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
         reader.Read();
+        if (reader.TokenType == JsonTokenType.EndArray)
+            return new CompetencyGap(code, required, assessed);
+
+        DateOnly? assessedOn = reader.TokenType == JsonTokenType.Null ? null : DateOnly.ParseExact(reader.GetString()!, DateFormat, CultureInfo.InvariantCulture);
+        reader.Read();
+        Expect(ref reader, JsonTokenType.StartArray);
+        var passed = new List<PassedOverAssessment>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        {
+            reader.Read();
+            var level = reader.GetInt32();
+            reader.Read();
+            var on = DateOnly.ParseExact(reader.GetString()!, DateFormat, CultureInfo.InvariantCulture);
+            reader.Read();
+            var assessor = reader.GetString()!;
+            reader.Read();
+            var refusal = Enum.Parse<AssessmentRefusal>(reader.GetString()!);
+            reader.Read();
+            Expect(ref reader, JsonTokenType.EndArray);
+            passed.Add(new PassedOverAssessment(level, on, assessor, refusal));
+        }
+        Expect(ref reader, JsonTokenType.EndArray); // of the passed-over list
+        reader.Read();
         Expect(ref reader, JsonTokenType.EndArray);
-        return new CompetencyGap(code, required, assessed);
+        return new CompetencyGap(code, required, assessed, assessedOn, passed);
     }
 
     public override void Write(Utf8JsonWriter writer, CompetencyGap value, JsonSerializerOptions options)
@@ -74,8 +100,28 @@ internal sealed class CompetencyGapConverter : JsonConverter<CompetencyGap>
             writer.WriteNumberValue(assessed);
         else
             writer.WriteNullValue();
+        if (value.PassedOver is { } passedOver)
+        {
+            if (value.AssessedOn is { } on)
+                writer.WriteStringValue(on.ToString(DateFormat, CultureInfo.InvariantCulture));
+            else
+                writer.WriteNullValue();
+            writer.WriteStartArray();
+            foreach (var p in passedOver)
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(p.Level);
+                writer.WriteStringValue(p.AssessedOn.ToString(DateFormat, CultureInfo.InvariantCulture));
+                writer.WriteStringValue(p.Assessor);
+                writer.WriteStringValue(p.Refusal.ToString());
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndArray();
     }
+
+    private const string DateFormat = "yyyy-MM-dd";
 
     internal static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
     {

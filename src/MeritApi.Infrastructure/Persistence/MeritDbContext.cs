@@ -1,4 +1,5 @@
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.AssessingBodies;
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Decisions;
@@ -19,6 +20,7 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<CompetencyAssessment> CompetencyAssessments => Set<CompetencyAssessment>();
     public DbSet<AnnualPerformanceRating> PerformanceRatings => Set<AnnualPerformanceRating>();
     public DbSet<ScoringPolicy> ScoringPolicies => Set<ScoringPolicy>();
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

@@ -12,12 +12,13 @@ namespace MeritApi.Infrastructure.Persistence;
 /// flat arrays indexed by candidate and competency (or year): no entity materialisation, nothing allocated per assessment
 /// or rating, and each candidate's evidence a view of its slice of those arrays. Evidence rows name their candidate by its
 /// number in the selection, a small integer that indexes an array, rather than by employee id. Of several assessments of
-/// one competency the latest counts (by date assessed, then by when it was recorded).
+/// one competency the latest counts (by date assessed, then by when it was recorded); with an <see cref="AssessmentScreen"/>,
+/// the latest that the screen lets count, and the newer ones it refused are kept for the rationale.
 /// </summary>
 internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenceReader
 {
     public async Task<IReadOnlyList<ScoringCandidate>> ReadAsync(Guid selectionId, IReadOnlyList<string> competencyCodes,
-        IReadOnlyList<int> countedYears, CancellationToken cancellationToken)
+        IReadOnlyList<int> countedYears, AssessmentScreen? screen, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -33,7 +34,8 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
             indexOfNumber[candidates[i].Number] = i;
 
         string[] codes = [.. competencyCodes];
-        var levels = await ReadLatestLevelsAsync(connection, selectionId, codes, indexOfNumber, candidates.Count, cancellationToken);
+        var (levels, dates, passedOver) = await ReadLatestLevelsAsync(connection, selectionId, codes, indexOfNumber, candidates.Count,
+            screen, cancellationToken);
         int[] years = [.. countedYears];
         var ratings = await ReadRatingsAsync(connection, selectionId, years, indexOfNumber, candidates.Count, cancellationToken);
 
@@ -41,9 +43,18 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
         for (var i = 0; i < scoring.Length; i++)
         {
             var c = candidates[i];
-            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, new CandidateEvidence(c.CandidateId, c.Grade,
+            var evidence = new CandidateEvidence(c.CandidateId, c.Grade,
                 new EvidenceSlice<string, int>(codes, levels, i * codes.Length),
-                new EvidenceSlice<int, PerformanceRating>(years, ratings, i * years.Length)));
+                new EvidenceSlice<int, PerformanceRating>(years, ratings, i * years.Length));
+            if (screen is not null)
+            {
+                evidence = evidence with
+                {
+                    CountedAssessmentDates = new EvidenceSlice<string, DateOnly>(codes, dates, i * codes.Length),
+                    PassedOver = passedOver.GetValueOrDefault(i),
+                };
+            }
+            scoring[i] = new ScoringCandidate(c.CandidateId, c.EmployeeId, c.Code, evidence);
         }
         return scoring;
     }
@@ -77,39 +88,80 @@ internal sealed class ScoringEvidenceReader(MeritDbContext db) : IScoringEvidenc
     /// <summary>The candidate's index for a number, or -1 for a candidate enrolled after the candidates were read.</summary>
     private static int IndexOf(int[] indexOfNumber, int number) => number < indexOfNumber.Length ? indexOfNumber[number] : -1;
 
-    private readonly record struct LatestAssessment(DateOnly AssessedOn, DateTime RecordedAt);
+    /// <summary>The order "latest" means: by date assessed, then by when it was recorded.</summary>
+    private readonly record struct Recency(DateOnly AssessedOn, DateTime RecordedAt) : IComparable<Recency>
+    {
+        public int CompareTo(Recency other) => (AssessedOn, RecordedAt).CompareTo((other.AssessedOn, other.RecordedAt));
+    }
 
-    /// <summary>[candidate × competency] → the level of the latest assessment (0 where there is none).</summary>
-    private static async Task<int[]> ReadLatestLevelsAsync(NpgsqlConnection connection, Guid selectionId, string[] codes,
-        int[] indexOfNumber, int candidateCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// [candidate × competency] → the level (0 where none counts) and date of the latest assessment that counts; with a screen,
+    /// also each candidate's refused assessments newer than the counted one, newest first, by candidate index (only those
+    /// that have any: most candidates have none).
+    /// </summary>
+    private static async Task<(int[] Levels, DateOnly[] Dates, Dictionary<int, Dictionary<string, IReadOnlyList<PassedOverAssessment>>> PassedOver)>
+        ReadLatestLevelsAsync(NpgsqlConnection connection, Guid selectionId, string[] codes, int[] indexOfNumber, int candidateCount,
+            AssessmentScreen? screen, CancellationToken cancellationToken)
     {
         var k = codes.Length;
         var levels = new int[candidateCount * k];
-        var latest = new LatestAssessment[levels.Length]; // only to choose among several assessments of one competency
-        // The competency comes back as its 1-based position in the standard, so no code string is read per row.
-        await using var command = new NpgsqlCommand("""
-            SELECT c.number, array_position($2, a.competency_code::text), a.level, a.assessed_on, a.recorded_at
+        var dates = new DateOnly[levels.Length];
+        var latest = new Recency[levels.Length]; // only to choose among several assessments of one competency
+        Dictionary<int, List<(PassedOverAssessment Assessment, Recency Recency)>>? refused = null; // by slot
+        // The competency comes back as its 1-based position in the standard, so no code string is read per row; the assessor
+        // only when a screen judges it.
+        await using var command = new NpgsqlCommand($"""
+            SELECT c.number, array_position($2, a.competency_code::text), a.level, a.assessed_on, a.recorded_at{(screen is null ? "" : ", a.assessor")}
             FROM competency_assessments a JOIN candidates c ON c.employee_id = a.employee_id
             WHERE c.selection_id = $1 AND a.competency_code = ANY($2)
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = selectionId });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = codes });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var index = IndexOf(indexOfNumber, reader.GetInt32(0));
             if (index < 0)
                 continue; // enrolled after the candidates were read (see ReadAsync)
             var slot = index * k + reader.GetInt32(1) - 1;
-            var assessment = new LatestAssessment(reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
-            if (levels[slot] == 0 || (assessment.AssessedOn, assessment.RecordedAt)
-                .CompareTo((latest[slot].AssessedOn, latest[slot].RecordedAt)) > 0)
+            var level = reader.GetInt32(2);
+            var recency = new Recency(reader.GetFieldValue<DateOnly>(3), reader.GetDateTime(4));
+            if (screen is not null)
             {
-                levels[slot] = reader.GetInt32(2);
-                latest[slot] = assessment;
+                var assessor = reader.GetString(5);
+                if (screen.RefusalOf(new AssessmentEvidence(level, recency.AssessedOn, assessor)) is { } refusal)
+                {
+                    refused ??= [];
+                    if (!refused.TryGetValue(slot, out var list))
+                        refused[slot] = list = [];
+                    list.Add((new PassedOverAssessment(level, recency.AssessedOn, assessor, refusal), recency));
+                    continue;
+                }
+            }
+            if (levels[slot] == 0 || recency.CompareTo(latest[slot]) > 0)
+            {
+                levels[slot] = level;
+                dates[slot] = recency.AssessedOn;
+                latest[slot] = recency;
             }
         }
-        return levels;
+
+        var passedOver = new Dictionary<int, Dictionary<string, IReadOnlyList<PassedOverAssessment>>>();
+        foreach (var (slot, list) in refused ?? [])
+        {
+            // Only the refused assessments newer than the one that counts were passed over; older ones never mattered.
+            PassedOverAssessment[] newer = [.. list
+                .Where(r => levels[slot] == 0 || r.Recency.CompareTo(latest[slot]) > 0)
+                .OrderByDescending(r => r.Recency)
+                .Select(r => r.Assessment)];
+            if (newer.Length == 0)
+                continue;
+            var index = slot / k;
+            if (!passedOver.TryGetValue(index, out var byCode))
+                passedOver[index] = byCode = new Dictionary<string, IReadOnlyList<PassedOverAssessment>>(StringComparer.Ordinal);
+            byCode[codes[slot % k]] = newer;
+        }
+        return (levels, dates, passedOver);
     }
 
     /// <summary>[candidate × counted year, latest first] → the rating (0 where there is none).</summary>

@@ -36,10 +36,10 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
     {
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO scoring_runs (id, selection_id, sequence, policy_version, minimum_grade, latest_performance_year,
-                                      scored_at, candidate_count, eligible_count, results_digest, seal_scheme, near_tie_threshold,
-                                      weight_sensitivity)
+                                      reference_date, scored_at, candidate_count, eligible_count, results_digest, seal_scheme,
+                                      near_tie_threshold, weight_sensitivity)
             VALUES ({run.Id}, {run.SelectionId}, {run.Sequence}, {run.PolicyVersion}, {run.MinimumGrade?.ToString()},
-                    {run.LatestPerformanceYear}, {run.ScoredAt}, {run.CandidateCount}, {run.EligibleCount}, {run.ResultsDigest},
+                    {run.LatestPerformanceYear}, {run.ReferenceDate}, {run.ScoredAt}, {run.CandidateCount}, {run.EligibleCount}, {run.ResultsDigest},
                     {run.SealScheme}, {run.NearTieThreshold}, {JsonColumn.DocumentText(run.WeightSensitivity)}::json)
             """, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -31,7 +32,8 @@ public sealed class HostileInputTests
     [
         "POST /api/v1/competencies", "POST /api/v1/positions", "PUT /api/v1/positions/{id}/competency-standard", "POST /api/v1/employees",
         "POST /api/v1/employees/import", "POST /api/v1/employees/{id}/competency-assessments",
-        "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/selections",
+        "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/assessing-bodies",
+        "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",
     ];
@@ -80,6 +82,9 @@ public sealed class HostileInputTests
         var ineligible = await _client.CreateEmployeeWithEvidenceAsync([(code, 2)], "Poor", "Poor");
         var spare = await _client.CreateEmployeeWithEvidenceAsync([(code, 3)], "Good", "Good");
         var nip = (string)(await _client.GetJsonAsync($"/api/v1/employees/{top}"))["nip"]!;
+        await _client.PostAsJsonAsync("/api/v1/assessing-bodies",
+                new { name = HostileInputGenerator.AccreditedBodyName, accreditedFrom = "2020-01-01" })
+            .ExpectAsync(System.Net.HttpStatusCode.Created);
 
         async Task<(Guid Selection, Guid Run, List<Guid> Candidates)> ScoredSelectionAsync()
         {

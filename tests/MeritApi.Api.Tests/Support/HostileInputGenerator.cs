@@ -284,6 +284,9 @@ internal sealed class HostileInputGenerator
     /// The valid and late-failing request of every write endpoint. A valid body gets fresh codes and NIPs on every call,
     /// so a mutation the API wrongly accepts shows as a success (not as a duplicate that hides it).
     /// </summary>
+    /// <summary>An assessing body the fixture accredits from 2020 without an end: another period of it overlaps (409).</summary>
+    public const string AccreditedBodyName = "Lembaga Penilai Bentrok";
+
     public static IReadOnlyDictionary<string, WriteTarget> Targets(Func<int> next)
     {
         string Nip() => $"1977{next():D8}203001";
@@ -335,7 +338,12 @@ internal sealed class HostileInputGenerator
             new("POST /api/v1/scoring-policies", _ => "/api/v1/scoring-policies",
                 _ => Policy(0.6m, 0.4m),
                 _ => ("/api/v1/scoring-policies", Policy(0.6m, 0.5m)),
-                400, Set("description", "nearTieThreshold"), Set("description")),
+                400, Set("description", "nearTieThreshold", "assessmentValidityYears", "accreditedBodiesOnly"), Set("description")),
+            // The name is not free text: it is kept to what names are made of, so every text probe must be refused on it.
+            new("POST /api/v1/assessing-bodies", _ => "/api/v1/assessing-bodies",
+                _ => Accreditation($"Lembaga Penilai Uji {next()}"),
+                _ => ("/api/v1/assessing-bodies", Accreditation(AccreditedBodyName)),
+                409, Set("accreditedUntil"), Set()),
             new("POST /api/v1/selections", _ => "/api/v1/selections",
                 f => Selection(f.PositionId),
                 _ => ("/api/v1/selections", Selection(NoSuchRow)),
@@ -398,6 +406,13 @@ internal sealed class HostileInputGenerator
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
         };
+        static JsonObject Accreditation(string name) => new()
+        {
+            ["name"] = name,
+            ["accreditedFrom"] = "2024-01-01",
+            ["accreditedUntil"] = "2028-12-31",
+        };
+
         static JsonObject Policy(decimal competence, decimal performance) => new()
         {
             ["competenceWeight"] = competence,
@@ -407,6 +422,8 @@ internal sealed class HostileInputGenerator
             ["minimumRating"] = "Good",
             ["description"] = "Kebijakan uji",
             ["nearTieThreshold"] = 0.5m,
+            ["assessmentValidityYears"] = 3,
+            ["accreditedBodiesOnly"] = true,
         };
         static JsonObject Selection(Guid position) => new()
         {
@@ -986,6 +1003,9 @@ internal sealed class HostileInputGenerator
             "competenceWeight" or "performanceWeight" => ["1.1", "-0.1", "0.0001", "1.0001"],
             "nearTieThreshold" => ["10.01", "-0.01", "0.001", "100"],
             "performanceYearWeights[0]" => ["0", "1.0001", "0.0005"],
+            "accreditedFrom" => ["\"1999-12-31\"", "\"0001-01-01\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\""],
+            "accreditedUntil" => ["\"2023-12-31\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
+            "assessmentValidityYears" => ["0", "11", "-3"],
             "inPositionSince" => ["\"2100-01-01\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\""],
             "assessedOn" => ["\"1999-12-31\"", "\"2100-01-01\"", "\"0001-01-01\"", "\"9999-12-31\"", "\"2025-02-30\"", "\"2025-13-01\"",
                 "\"2025-06-01T00:00:00Z\"", "\"01/06/2025\"", "\"+002025-06-01\"", "\"2025-6-1\""],
@@ -994,6 +1014,8 @@ internal sealed class HostileInputGenerator
             "code" when target.Endpoint == "POST /api/v1/competencies" =>
                 ["\"lower-case\"", "\"1STARTS-WITH-DIGIT\"", $"\"{new string('A', 33)}\"", "\"HAS SPACE\"", "\"-\""],
             "code" => [$"\"{new string('P', 51)}\"", "\"\"", "\"   \""],
+            "name" when target.Endpoint == "POST /api/v1/assessing-bodies" =>
+                ["\"\"", "\"   \"", $"\"{new string('T', 201)}\"", "\"-Lembaga\"", "\"Lembaga; Penilai\"", "\"Lembaga <b>\""],
             "title" or "name" or "unit" or "assessor" => ["\"\"", "\"   \"", $"\"{new string('T', 201)}\""],
             "competencyCode" => ["\"lower-case\"", "\"1STARTS-WITH-DIGIT\"", $"\"{new string('A', 33)}\"", "\"HAS SPACE\"", "\"HX-NOT-IN-DICTIONARY-\\u0130\""],
             _ => [],

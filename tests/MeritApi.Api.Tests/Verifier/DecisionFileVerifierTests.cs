@@ -57,6 +57,8 @@ public sealed class DecisionFileVerifierTests
             await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 2), ("M-COOPERATION", 2)], "Good", "Good"),         // 80, tied
             await client.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3), ("M-COOPERATION", null)], "Good", null, grade: "III/a"),
         };
+        // An assessment older than three years (policy version 2): passed over, named with its reason, verified offline.
+        await client.AssessAsync(employees[5], "M-COOPERATION", 2, "2021-03-01");
         var selection = await client.OpenSelectionAsync(position);
         await client.EnrolAsync(selection, employees[..3]);
         await client.EnrolAsync(selection, employees[3..]);
@@ -113,6 +115,7 @@ public sealed class DecisionFileVerifierTests
         {
             foreach (var check in new[] { C.Seal, C.Figures, C.Rank, C.EnrolmentInLog })
                 Assert.That(items.GetValueOrDefault(check), Is.EqualTo(6), check);
+            Assert.That(items.GetValueOrDefault(C.Validity), Is.EqualTo(7), "each candidate's assessments, and the run's reference date");
             Assert.That(items.GetValueOrDefault(C.RunInLog), Is.EqualTo(2), "both runs");
             foreach (var check in new[] { C.FileFormat, C.Checkpoint, C.Policy, C.ResultsDigest, C.SelectionInLog, C.Decision, C.DecisionInLog })
                 Assert.That(items.GetValueOrDefault(check), Is.EqualTo(1), check);
@@ -120,6 +123,22 @@ public sealed class DecisionFileVerifierTests
             Assert.That(items.GetValueOrDefault(C.EntryHash), Is.EqualTo(6));
             Assert.That(items.GetValueOrDefault(C.EntryInLog), Is.EqualTo(6));
         }
+    }
+
+    [Test]
+    public void An_expired_assessment_made_to_look_valid_and_resealed_is_caught_by_the_validity_check()
+    {
+        var file = _file.DeepClone();
+        var rationale = file["latestRunRationales"]!.AsArray()
+            .Single(r => r!["evidence"]!["competencies"]!.AsArray().Any(c => c!["passedOver"]!.AsArray().Count > 0))!.AsObject();
+        var passed = rationale["evidence"]!["competencies"]!.AsArray().SelectMany(c => c!["passedOver"]!.AsArray()).Single()!;
+        Assert.That((string)passed["reason"]!, Does.StartWith("expired on ").And.Contain("(assessed 2021-03-01, valid 3 years)"));
+        passed["assessedOn"] = "2025-03-01"; // a forger's "recent" assessment, still marked expired
+        Reseal(rationale);
+
+        var report = Verify(file);
+        Assert.That(FailedChecks(report), Does.Contain(C.Validity));
+        Assert.That(report.Failures.Single(f => f.Check == C.Validity).ToString(), Does.Contain("was passed over as expired, but was valid"));
     }
 
     [Test]

@@ -120,16 +120,37 @@ public sealed class RationaleSealTests
         T Pick<T>(T[] values) => values[random.Next(values.Length)];
         T? Maybe<T>(T value) where T : struct => random.Next(4) == 0 ? null : value;
         var ratings = Enum.GetValues<PerformanceRating>();
+        // The members of the assessment validity rule exist only in the current form (v1 runs were sealed before them); in
+        // half of the v2 rationales, so both their presence and their absence are proved.
+        var validity = scheme == SealSchemes.V2 && random.Next(2) == 0;
+        DateOnly Day() => new DateOnly(2015, 1, 1).AddDays(random.Next(0, 5000));
+        CompetencyLine Line()
+        {
+            var line = new CompetencyLine(Text(), random.Next(1, 6), Maybe(random.Next(1, 6)), random.Next(-5, 5), random.Next(0, 6));
+            return !validity ? line : line with
+            {
+                AssessedOn = random.Next(3) == 0 ? null : Day(),
+                ValidThrough = random.Next(3) == 0 ? null : Day(),
+                PassedOver = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => new PassedOverLine(random.Next(1, 6), Day(), Text(),
+                    Pick(Enum.GetValues<AssessmentRefusal>()), Text()))],
+            };
+        }
 
         return new CandidateRationale(
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Text(),
             new RationalePolicy(random.Next(1, 100), Decimal(), Decimal(), [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => Decimal())],
-                Pick(Enum.GetValues<JpmBandSet>()), Pick(ratings), random.Next(3) == 0 ? null : Text()),
+                Pick(Enum.GetValues<JpmBandSet>()), Pick(ratings), random.Next(3) == 0 ? null : Text())
+            {
+                AssessmentValidityYears = validity ? random.Next(1, 11) : null,
+                AccreditedBodiesOnly = validity ? random.Next(2) == 0 : null,
+            },
             new RationaleEvidence(Text(),
-                [.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => new CompetencyLine(Text(), random.Next(1, 6), Maybe(random.Next(1, 6)),
-                    random.Next(-5, 5), random.Next(0, 6)))],
+                [.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => Line())],
                 [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => new PerformanceYearLine(random.Next(2000, 2030), Decimal(),
-                    Maybe(Pick(ratings)), random.Next(0, 6), Decimal()))]),
+                    Maybe(Pick(ratings)), random.Next(0, 6), Decimal()))])
+            {
+                ReferenceDate = validity ? Day() : null,
+            },
             new JpmStep(Text(), random.Next(0, 60), random.Next(1, 60), Decimal(), Decimal(), [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Text())]),
             new BandStep(Pick(Enum.GetValues<JpmBandSet>()), Decimal(), Decimal(), Pick(Enum.GetValues<JpmBand>()), Text()),
             new PerformanceStep(Text(), Decimal(), Decimal(), Decimal()),

@@ -1,3 +1,4 @@
+using MeritApi.Domain.AssessingBodies;
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Decisions;
@@ -22,6 +23,7 @@ public interface IApplicationDbContext
     DbSet<CompetencyAssessment> CompetencyAssessments { get; }
     DbSet<AnnualPerformanceRating> PerformanceRatings { get; }
     DbSet<ScoringPolicy> ScoringPolicies { get; }
+    DbSet<Accreditation> Accreditations { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

@@ -23,6 +23,37 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MeritApi.Domain.AssessingBodies.Accreditation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AccreditedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("accredited_from");
+
+                    b.Property<DateOnly?>("AccreditedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("accredited_until");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accreditations");
+
+                    b.ToTable("accreditations", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -440,6 +471,14 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<bool>("AccreditedBodiesOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accredited_bodies_only");
+
+                    b.Property<int?>("AssessmentValidityYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessment_validity_years");
+
                     b.Property<string>("BandSet")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -490,6 +529,7 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         new
                         {
                             Version = 1,
+                            AccreditedBodiesOnly = false,
                             BandSet = "Filling",
                             CompetenceWeight = 0.5m,
                             CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
@@ -690,6 +730,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer")
                         .HasColumnName("policy_version");
+
+                    b.Property<DateOnly?>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
 
                     b.Property<string>("ResultsDigest")
                         .IsRequired()

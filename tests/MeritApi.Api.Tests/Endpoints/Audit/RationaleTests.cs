@@ -138,8 +138,10 @@ public sealed class RationaleTests
                 Assert.That(Math.Round((decimal)merit["unrounded"]!, 2, MidpointRounding.ToEven), Is.EqualTo((decimal)result["meritScore"]!), name);
 
                 var policy = rationale["policy"]!;
+                // The newest seeded version: version 1's figures with three-year assessment validity.
                 Assert.That(((int)policy["version"]!, (decimal)policy["competenceWeight"]!, (decimal)policy["performanceWeight"]!),
-                    Is.EqualTo((1, 0.5m, 0.5m)), name);
+                    Is.EqualTo((2, 0.5m, 0.5m)), name);
+                Assert.That(((int?)policy["assessmentValidityYears"], (bool?)policy["accreditedBodiesOnly"]), Is.EqualTo(((int?)3, (bool?)false)), name);
                 Assert.That(policy["performanceYearWeights"]!.AsArray().Select(w => (decimal)w!), Is.EqualTo(new[] { 0.6m, 0.4m }), name);
                 Assert.That(((string)policy["bandSet"]!, (string)policy["minimumRating"]!), Is.EqualTo(("Filling", "Good")), name);
                 Assert.That((string?)rationale["seal"], Does.Match(Sha256Hex), name);
@@ -257,7 +259,7 @@ public sealed class RationaleTests
             .And.Contain("46.665 + 46 = 92.665 → **92.66**")
             .And.Contain("box 9")
             .And.Contain("| 2025 | VeryGood (sangat baik) | 5 | 0.6 | 3 |")
-            .And.Contain($"| {_technical} | 5 | 4 | -1 | 4 |")
+            .And.Contain($"| {_technical} | 5 | 4 (assessed 2025-06-01, valid through 2028-06-01) | -1 | 4 |")
             .And.Contain("Rank 2, shared"));
 
         var (plain, plainType) = await StatementAsync("R6", "text/plain");

@@ -41,7 +41,7 @@ internal sealed class VerifyRationaleQueryHandler(IApplicationDbContext db) : IQ
 
         // 1. Figures: recomputed from the stored evidence; the rank from the run's stored keys with this
         //    candidate's recomputed key in place of its stored one.
-        var recomputed = RationaleVerifier.Recompute(policy, run.MinimumGrade, run.LatestPerformanceYear, result);
+        var recomputed = RationaleVerifier.Recompute(policy, run.MinimumGrade, run.LatestPerformanceYear, run.ReferenceDate, result);
         var keys = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id)
             .Select(r => new { r.CandidateId, r.Eligible, r.MeritScore, r.Jpm, r.LatestRating })
             .ToListAsync(cancellationToken);
@@ -50,10 +50,13 @@ internal sealed class VerifyRationaleQueryHandler(IApplicationDbContext db) : IQ
                 : k.Eligible ? RankKey.Of(k.MeritScore, k.Jpm, k.LatestRating) : (RankKey?)null)
             .ToList();
         var recomputedRank = Ranking.Rank(rankKeys)[keys.FindIndex(k => k.CandidateId == result.CandidateId)];
-        var differences = RationaleVerifier.Compare(result, recomputed, recomputedRank);
+        var differences = RationaleVerifier.Compare(result, recomputed, recomputedRank).ToList();
+        if (policy.AssessmentValidity is { } rule && run.ReferenceDate is { } referenceDate)
+            differences.AddRange(RationaleVerifier.ValidityProblems(rule, referenceDate, result.CompetencyGaps)
+                .Select(problem => new FigureDifference("assessmentValidity", "the stored verdict", problem)));
 
         // 2. Seal: the rationale rebuilt from the stored row must hash to the seal fixed when the run was stored.
-        var rebuiltSeal = RationaleBuilder.Build(run.SelectionId, policy, run.MinimumGrade, result, run.SealScheme).Seal!;
+        var rebuiltSeal = RationaleBuilder.Build(run.SelectionId, policy, run.MinimumGrade, run.ReferenceDate, result, run.SealScheme).Seal!;
         var seal = new SealCheck(result.Seal, rebuiltSeal, rebuiltSeal == result.Seal);
 
         // 3. Run digest: all stored seals must still hash to the digest the audit trail chained when the run was stored.

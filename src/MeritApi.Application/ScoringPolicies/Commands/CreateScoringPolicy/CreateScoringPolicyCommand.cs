@@ -16,7 +16,8 @@ public sealed record CreateScoringPolicyCommand(
     JpmBandSet BandSet,
     PerformanceRating MinimumRating,
     string? Description,
-    decimal NearTieThreshold = RankRobustness.DefaultNearTieThreshold) : Command<ScoringPolicyDto>, IAuditedCommand
+    decimal NearTieThreshold = RankRobustness.DefaultNearTieThreshold,
+    AssessmentValidityRule? AssessmentValidity = null) : Command<ScoringPolicyDto>, IAuditedCommand
 {
     public static string AuditName => "CreateScoringPolicy";
 }

@@ -16,7 +16,7 @@ internal sealed class CreateScoringPolicyCommandHandler(IApplicationDbContext db
         var next = await db.ScoringPolicies.MaxAsync(p => (int?)p.Version, cancellationToken) + 1 ?? ScoringPolicy.DefaultVersion;
         var policy = new ScoringPolicy(next, command.CompetenceWeight, command.PerformanceWeight,
             command.PerformanceYearWeights, command.BandSet, command.MinimumRating, command.Description,
-            clock.Now(), command.NearTieThreshold);
+            clock.Now(), command.NearTieThreshold, command.AssessmentValidity);
         db.ScoringPolicies.Add(policy);
         audit.Touch(AuditIds.ForScoringPolicy(policy.Version));
         return ScoringPolicyDto.From(policy);

@@ -22,15 +22,20 @@ internal sealed class RunScoringCommandHandler(
         var position = await db.Positions.AsNoTracking().Include(p => p.Standard)
             .FirstAsync(p => p.Id == selection.PositionId, cancellationToken);
         var policy = await db.ScoringPolicies.AsNoTracking().FirstAsync(p => p.Version == selection.PolicyVersion, cancellationToken);
-        var context = new ScoringContext(policy,
+        // The administrator's list as it stands now: a run records each verdict it gave, so a later change of the list never
+        // changes a stored result.
+        AccreditedBody[] accredited = policy.AccreditedBodiesOnly
+            ? [.. (await db.Accreditations.AsNoTracking().ToListAsync(cancellationToken)).Select(a => a.ToAccreditedBody())]
+            : [];
+        var context = ScoringContext.ForPolicy(policy,
             [.. position.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))],
-            position.MinimumGrade, selection.LatestPerformanceYear);
+            position.MinimumGrade, selection.LatestPerformanceYear, selection.ReferenceDate, accredited);
 
         IReadOnlyList<ScoringCandidate> candidates;
         using (var reading = ApplicationTelemetry.Source.StartActivity("scoring.read-evidence"))
         {
             candidates = await evidenceReader.ReadAsync(selection.Id, [.. context.Standard.Select(s => s.CompetencyCode)],
-                [.. context.CountedYears.Select(y => y.Year)], cancellationToken);
+                [.. context.CountedYears.Select(y => y.Year)], context.Screen, cancellationToken);
             reading?.SetTag("meritapi.candidates", candidates.Count);
         }
         // Read committed: an enrolment that committed after the selection was read shows in the candidates. Storing this

@@ -96,6 +96,6 @@ internal sealed class GetDecisionFileQueryHandler(IApplicationDbContext db, Time
         var results = db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id).OrderBy(r => r.ListPosition)
             .AsAsyncEnumerable().WithCancellation(cancellationToken);
         await foreach (var result in results)
-            yield return RationaleBuilder.Build(selectionId, policy, run.MinimumGrade, result, run.SealScheme) with { Seal = result.Seal };
+            yield return RationaleBuilder.Build(selectionId, policy, run.MinimumGrade, run.ReferenceDate, result, run.SealScheme) with { Seal = result.Seal };
     }
 }

@@ -82,7 +82,7 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
             if (actual != expected)
                 mismatches.Add($"candidate {enrolled[i].Code}:\n  expected {expected}\n  stored   {actual}");
             // Each seal is the hash of the rationale of exactly these figures, in the current scheme.
-            if (RationaleBuilder.Build(selection.Id, storedPolicy, Grade.Parse(MinimumGrade), result, SealSchemes.V2).Seal != result.Seal)
+            if (RationaleBuilder.Build(selection.Id, storedPolicy, Grade.Parse(MinimumGrade), null, result, SealSchemes.V2).Seal != result.Seal)
                 mismatches.Add($"candidate {enrolled[i].Code}: the stored seal is not the seal of its rationale");
         }
         Assert.That(mismatches, Is.Empty, $"{mismatches.Count} of {Candidates} candidates differ");
