@@ -26,7 +26,7 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
 
     private static readonly string[] Grades = ["II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/e"];
 
-    private sealed record Assessment(string Code, int Level, DateOnly AssessedOn, DateTimeOffset RecordedAt);
+    private sealed record Assessment(string Code, int Level, DateOnly AssessedOn, DateTimeOffset RecordedAt, string? Assessor = null);
 
     private sealed record Person(Guid Id, string Nip, string Grade, List<Assessment> Assessments, Dictionary<int, PerformanceRating> Ratings);
 
@@ -91,6 +91,71 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
         Assert.That(await db.ScoringRuns.Where(r => r.Id == run.Id).Select(r => r.ResultsDigest).SingleAsync(), Is.EqualTo(digest));
     }
 
+    [Test]
+    public async Task Under_a_validity_rule_the_stored_verdicts_equal_the_domain_rule_applied_to_each_competency_s_assessments()
+    {
+        var t1 = await Given.CompetencyAsync();
+        (string Code, int Level)[] standard = [(t1.Code, 4), ("M-INTEGRITY", 3), ("M-COOPERATION", 3)];
+        var policy = await App.Send(new CreateScoringPolicyCommand(0.5m, 0.5m, [0.6m, 0.4m], JpmBandSet.Filling, PerformanceRating.NeedsImprovement,
+            "Validity, accredited bodies only (equivalence test)", AssessmentValidity: new AssessmentValidityRule(3, accreditedBodiesOnly: true)));
+        // One body whose accreditation lapsed, one accredited later, one never listed (its name differs in case as clerks type it).
+        string[] bodies = ["Pusat Asesmen Lama", "PUSAT ASESMEN BARU", "Konsultan Tanpa Akreditasi"];
+        await App.Send(new Application.AssessingBodies.Commands.RegisterAccreditation.RegisterAccreditationCommand(
+            "Pusat Asesmen Lama", new DateOnly(2019, 1, 1), new DateOnly(2023, 12, 31)));
+        await App.Send(new Application.AssessingBodies.Commands.RegisterAccreditation.RegisterAccreditationCommand(
+            "Pusat Asesmen Baru", new DateOnly(2022, 6, 1), null));
+        var position = await Given.PositionAsync(MinimumGrade, standard);
+        var selection = await Given.SelectionAsync(position.Id, policy.Version);
+        var random = new Random(20261203);
+        var people = RandomPeople(random, [.. standard.Select(s => s.Code)]);
+        // Dates from 2021 to the clock's 2025, so that expired, valid, lapsed and not-yet-accredited assessments all occur.
+        people = [.. people.Select(p => p with
+        {
+            Assessments = [.. p.Assessments.Select(a => a with
+            {
+                AssessedOn = new DateOnly(2021, 1, 1).AddDays(random.Next(0, 1600)), Assessor = bodies[random.Next(bodies.Length)],
+            })],
+        })];
+        await InsertAsync(people);
+        var enrolled = await Given.EnrolAsync(selection.Id, [.. people.Select(p => p.Id)]);
+        var run = await Given.ScoreAsync(selection.Id);
+
+        await using var db = Database.CreateDbContext();
+        var referenceDate = (await db.Selections.AsNoTracking().SingleAsync(s => s.Id == selection.Id)).ReferenceDate;
+        var accredited = (await db.Accreditations.AsNoTracking().ToListAsync()).Select(a => a.ToAccreditedBody()).ToList();
+        var rule = new AssessmentValidityRule(3, accreditedBodiesOnly: true);
+        var stored = await db.CandidateResults.AsNoTracking().Where(r => r.ScoringRunId == run.Id).ToDictionaryAsync(r => r.CandidateId);
+        Assert.That((await db.ScoringRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id)).ReferenceDate, Is.EqualTo(referenceDate));
+
+        static string Text(IEnumerable<CompetencyGap> lines) => string.Join("; ", lines.Select(g =>
+            $"{g.CompetencyCode}={g.AssessedLevel}@{g.AssessedOn} passed [{string.Join(", ", (g.PassedOver ?? []).Select(p => $"{p.Level}@{p.AssessedOn} {p.Assessor} {p.Refusal}"))}]"));
+        var mismatches = new List<string>();
+        var refusals = new HashSet<AssessmentRefusal>();
+        var validOlderThanRefused = 0;
+        for (var i = 0; i < Candidates; i++)
+        {
+            var person = people[i];
+            var expected = standard.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s =>
+            {
+                var newestFirst = person.Assessments.Where(a => a.Code == s.Code)
+                    .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
+                    .Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor!)).ToList();
+                var (counted, passed) = rule.LatestValid(newestFirst, referenceDate, accredited);
+                refusals.UnionWith(passed.Select(p => p.Verdict.Refusal!.Value));
+                if (counted is not null && passed.Count > 0)
+                    validOlderThanRefused++;
+                return new CompetencyGap(s.Code, s.Level, counted?.Level, counted?.AssessedOn,
+                    [.. passed.Select(p => new PassedOverAssessment(p.Assessment.Level, p.Assessment.AssessedOn, p.Assessment.Assessor, p.Verdict.Refusal!.Value))]);
+            });
+            var (expectedText, storedText) = (Text(expected), Text(stored[enrolled[i].Id].CompetencyGaps));
+            if (expectedText != storedText)
+                mismatches.Add($"candidate {enrolled[i].Code}:\n  expected {expectedText}\n  stored   {storedText}");
+        }
+        Assert.That(mismatches, Is.Empty, $"{mismatches.Count} of {Candidates} candidates differ");
+        Assert.That(refusals, Is.EquivalentTo(Enum.GetValues<AssessmentRefusal>()), "the data must exercise both refusals");
+        Assert.That(validOlderThanRefused, Is.GreaterThan(100), "and valid assessments behind refused newer ones");
+    }
+
     private static List<Person> RandomPeople(Random random, string[] codes)
     {
         // Few distinct levels and ratings, so that merit scores, JPMs and latest ratings tie often.
@@ -143,7 +208,7 @@ public sealed class ScoringEquivalenceTests : IntegrationFixture
                     await assessments.WriteAsync(a.Code, NpgsqlDbType.Varchar);
                     await assessments.WriteAsync(a.Level, NpgsqlDbType.Integer);
                     await assessments.WriteAsync(a.AssessedOn, NpgsqlDbType.Date);
-                    await assessments.WriteAsync($"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
+                    await assessments.WriteAsync(a.Assessor ?? $"Pusat Penilaian Uji {a.RecordedAt.Ticks}", NpgsqlDbType.Varchar); // never an exact repeat
                     await assessments.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
                 }
             await assessments.CompleteAsync();
