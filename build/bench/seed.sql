@@ -1,5 +1,5 @@
--- Benchmark data set: one position with a 10-competency standard, 100,000 employees with an assessment of each
--- competency and two SKP years, and three open selections of 1,000, 10,000 and 100,000 candidates.
+-- Benchmark data set: one position with a 10-competency standard, 100,000 employees holding it with an assessment of
+-- each competency (dated 2023 to mid-2025, so some have expired under the 3-year rule) and two SKP years, and three open selections of 1,000, 10,000 and 100,000 candidates.
 -- A fixed random seed makes every run of the benchmark score the same evidence.
 \set ON_ERROR_STOP on
 SELECT setseed(0.2026);
@@ -15,12 +15,12 @@ INSERT INTO competency_requirements (position_id, competency_code, required_leve
 SELECT '0196b000-0000-7000-8000-00000000b000', code, 3
 FROM competencies WHERE category IN ('Managerial', 'SocioCultural') OR code = 'T-BENCH';
 
-INSERT INTO employees (id, nip, name, grade, unit)
+INSERT INTO employees (id, nip, name, grade, unit, current_position_id)
 SELECT ('0196b001-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
        '19' || lpad(i::text, 16, '0'),
        'Pegawai ' || i,
        (ARRAY['III/a','III/b','III/c','III/d','IV/a','IV/b'])[1 + floor(random() * 6)::int],
-       'Unit ' || (i % 50)
+       'Unit ' || (i % 50), '0196b000-0000-7000-8000-00000000b000'
 FROM generate_series(1, 100000) AS i;
 
 INSERT INTO competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at)
@@ -38,7 +38,8 @@ WHERE e.name LIKE 'Pegawai %';
 
 INSERT INTO selections (id, position_id, kind, places, policy_version, latest_performance_year, reference, status, opened_at,
                         candidate_count, scoring_run_count)
-SELECT ('0196b002-0000-7000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, '0196b000-0000-7000-8000-00000000b000', 'Promotion', 1, 1, 2025,
+SELECT ('0196b002-0000-7000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, '0196b000-0000-7000-8000-00000000b000', 'Promotion', 1,
+       (SELECT max(version) FROM scoring_policies), 2025,
        'BENCH-' || n, 'Open', now(), n, 0
 FROM (VALUES (1000), (10000), (100000)) AS sizes(n);
 

@@ -2,6 +2,7 @@ using MeritApi.Api;
 using MeritApi.Api.Endpoints.AssessingBodies;
 using MeritApi.Api.Endpoints.Audit;
 using MeritApi.Api.Endpoints.Competencies;
+using MeritApi.Api.Endpoints.DevelopmentNeeds;
 using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Api.Endpoints.ScoringPolicies;
@@ -47,6 +48,7 @@ app.MapPositionEndpoints();
 app.MapEmployeeEndpoints();
 app.MapScoringPolicyEndpoints();
 app.MapAssessingBodyEndpoints();
+app.MapDevelopmentNeedsEndpoints();
 app.MapSelectionEndpoints();
 app.MapAuditEndpoints();
 

@@ -1,5 +1,6 @@
 using MeritApi.Application.Common.Idempotency;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.DevelopmentNeeds;
 using MeritApi.Infrastructure.Configuration;
 using MeritApi.Infrastructure.Persistence;
 using MeritApi.Infrastructure.Persistence.Resilience;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();
+        services.AddScoped<IDevelopmentEvidenceReader, DevelopmentEvidenceReader>();
         services.AddScoped<IShortlistReader, ShortlistReader>();
         services.AddScoped<Application.Common.Concurrency.IRowVersions, RowVersions>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();

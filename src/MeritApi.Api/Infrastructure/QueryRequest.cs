@@ -48,6 +48,9 @@ public sealed class QueryReader(IQueryCollection query)
     public DateTimeOffset? Instant(string name) => Parse<DateTimeOffset>(name, "an ISO 8601 date and time, e.g. 2026-12-01T08:00:00Z",
         static (string s, out DateTimeOffset v) => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out v));
 
+    public DateOnly? Date(string name) => Parse<DateOnly>(name, "a date, yyyy-MM-dd",
+        static (string s, out DateOnly v) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v));
+
     public T? Enum<T>(string name) where T : struct, Enum
     {
         if (!Single(name, out var text))
