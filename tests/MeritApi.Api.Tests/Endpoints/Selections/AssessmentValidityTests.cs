@@ -9,7 +9,8 @@ namespace MeritApi.Api.Tests.Endpoints.Selections;
 /// Assessment validity in scoring (DESIGN §3): a selection under version 1 counts an assessment however old it is, and its
 /// run keeps verifying; a new selection takes the newest seeded version, where an assessment older than three years on the
 /// opening date is passed over, named in the rationale with its reason, and its competency counts as missing; a policy with
-/// accredited bodies only passes over a newer assessment by an unlisted body for the older accredited one.
+/// accredited bodies only passes over a newer assessment by an unlisted body for the older accredited one. On a host and
+/// database of its own: the policy it adds would otherwise become every other test's newest policy.
 /// </summary>
 public sealed class AssessmentValidityTests
 {
@@ -17,6 +18,7 @@ public sealed class AssessmentValidityTests
     private static readonly string ExactlyThreeYears = Iso(Today.AddYears(-3));
     private static readonly string ADayOlder = Iso(Today.AddYears(-3).AddDays(-1));
 
+    private OwnApiHost _api = null!;
     private HttpClient _client = null!;
     private string _technical = null!;
     private Guid _position;
@@ -28,7 +30,8 @@ public sealed class AssessmentValidityTests
     [OneTimeSetUp]
     public async Task ArrangeAsync()
     {
-        _client = ApiClient.Create();
+        _api = await OwnApiHost.StartAsync("validity");
+        _client = _api.Client;
         _technical = await _client.RegisterTechnicalCompetencyAsync("AV");
         _position = await _client.CreatePositionAsync([(_technical, 3), ("M-INTEGRITY", 3)]);
         _older = await _client.CreateEmployeeWithEvidenceAsync([], "VeryGood", "VeryGood");
@@ -38,7 +41,7 @@ public sealed class AssessmentValidityTests
     }
 
     [OneTimeTearDown]
-    public void Dispose() => _client.Dispose();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     private async Task<(Guid Selection, Guid Run, JsonNode RunBody, List<Guid> Candidates)> ScoredAsync(int? policyVersion, params Guid[] employees)
     {

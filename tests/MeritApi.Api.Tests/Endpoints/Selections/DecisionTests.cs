@@ -365,7 +365,7 @@ public sealed class DecisionTests
         {
             Assert.That(((Guid)file["selection"]!["id"]!, (string)file["selection"]!["status"]!), Is.EqualTo((s.Selection, "Decided")));
             Assert.That((Guid)file["position"]!["id"]!, Is.EqualTo(s.Position));
-            Assert.That((int)file["policy"]!["version"]!, Is.EqualTo(1));
+            Assert.That((int)file["policy"]!["version"]!, Is.EqualTo(2), "the newest seeded policy");
             Assert.That(file["scoringRuns"]!.AsArray().Select(r => (Guid)r!["id"]!), Is.EqualTo(new[] { s.Run }));
             var stored = await _client.GetJsonAsync($"/api/v1/selections/{s.Selection}/decision");
             Assert.That(file["decision"]!.ToJsonString(), Is.EqualTo(stored.ToJsonString()));
