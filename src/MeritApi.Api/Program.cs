@@ -2,6 +2,7 @@ using MeritApi.Api;
 using MeritApi.Api.Endpoints.AssessingBodies;
 using MeritApi.Api.Endpoints.Audit;
 using MeritApi.Api.Endpoints.Competencies;
+using MeritApi.Api.Endpoints.DevelopmentActivities;
 using MeritApi.Api.Endpoints.DevelopmentNeeds;
 using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Api.Endpoints.Positions;
@@ -49,6 +50,7 @@ app.MapEmployeeEndpoints();
 app.MapScoringPolicyEndpoints();
 app.MapAssessingBodyEndpoints();
 app.MapDevelopmentNeedsEndpoints();
+app.MapDevelopmentActivityEndpoints();
 app.MapSelectionEndpoints();
 app.MapAuditEndpoints();
 

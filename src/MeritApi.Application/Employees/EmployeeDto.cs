@@ -4,10 +4,11 @@ namespace MeritApi.Application.Employees;
 
 /// <summary>The HR-system view of an employee (full NIP). Committee views never use this.</summary>
 /// <summary>An employee; the position held and since when only when the HR system said.</summary>
-public sealed record EmployeeDto(Guid Id, string Nip, string Name, string Grade, string Unit, Guid? CurrentPositionId, DateOnly? InPositionSince)
+public sealed record EmployeeDto(Guid Id, string Nip, string Name, string Grade, string Unit, Guid? CurrentPositionId, DateOnly? InPositionSince,
+    EmploymentType? EmploymentType)
 {
     public static EmployeeDto From(Employee e) =>
-        new(e.Id, e.Nip.Value, e.Name, e.Grade.ToString(), e.Unit, e.CurrentPositionId, e.InPositionSince);
+        new(e.Id, e.Nip.Value, e.Name, e.Grade.ToString(), e.Unit, e.CurrentPositionId, e.InPositionSince, e.EmploymentType);
 }
 
 public sealed record CompetencyAssessmentDto(Guid Id, string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor, DateTimeOffset RecordedAt)
@@ -23,6 +24,6 @@ public sealed record PerformanceRatingDto(int Year, PerformanceRating Rating, Da
 
 /// <summary>An employee with all recorded merit evidence, newest first.</summary>
 public sealed record EmployeeDetailsDto(
-    Guid Id, string Nip, string Name, string Grade, string Unit, Guid? CurrentPositionId, DateOnly? InPositionSince,
+    Guid Id, string Nip, string Name, string Grade, string Unit, Guid? CurrentPositionId, DateOnly? InPositionSince, EmploymentType? EmploymentType,
     IReadOnlyList<CompetencyAssessmentDto> Assessments,
     IReadOnlyList<PerformanceRatingDto> PerformanceRatings);

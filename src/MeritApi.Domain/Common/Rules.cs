@@ -12,6 +12,7 @@ public static class Rules
     public static readonly Rule DuplicateNip = new("duplicate-nip", RuleKind.Conflict);
     public static readonly Rule DuplicateAssessment = new("duplicate-assessment", RuleKind.Conflict);
     public static readonly Rule AlreadyEnrolled = new("already-enrolled", RuleKind.Conflict);
+    public static readonly Rule DuplicateActivity = new("duplicate-activity", RuleKind.Conflict);
     public static readonly Rule AccreditationOverlap = new("accreditation-overlap", RuleKind.Conflict);
 
     /// <summary>A unique constraint without a rule of its own.</summary>
@@ -41,6 +42,7 @@ public static class Rules
     public static readonly Rule PolicyNearTieThreshold = new("policy-near-tie-threshold", RuleKind.Violation);
 
     // Field values only the domain can judge.
+    public static readonly Rule InvalidActivity = new("invalid-activity", RuleKind.InvalidField);
     public static readonly Rule AccreditationPeriod = new("accreditation-period", RuleKind.InvalidField);
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);
     public static readonly Rule JustificationNotNeeded = new("justification-not-needed", RuleKind.InvalidField);

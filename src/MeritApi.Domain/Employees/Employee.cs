@@ -52,6 +52,21 @@ public sealed class Employee
     /// <summary>The day the employee took up <see cref="CurrentPositionId"/>, when known (years in post).</summary>
     public DateOnly? InPositionSince { get; private set; }
 
+    /// <summary>PNS or PPPK, when the HR system says (the development-hours rule that applies; nothing else depends on it).</summary>
+    public EmploymentType? EmploymentType { get; private set; }
+
+    /// <summary>Records the kind of appointment; true when that changed.</summary>
+    public bool SetEmploymentType(EmploymentType type)
+    {
+        if (!Enum.IsDefined(type))
+            throw new ArgumentOutOfRangeException(nameof(type));
+        if (EmploymentType == type)
+            return false;
+        EmploymentType = type;
+        Revision++;
+        return true;
+    }
+
     /// <summary>Records the position the employee holds and since when; true when that changed.</summary>
     public bool AssignPosition(PositionHeld held, DateOnly today)
     {

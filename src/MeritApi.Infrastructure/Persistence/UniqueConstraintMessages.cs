@@ -11,6 +11,7 @@ internal static class UniqueConstraintMessages
     private static readonly Dictionary<string, (Rule Rule, string Message)> Messages = new(StringComparer.Ordinal)
     {
         ["pk_competencies"] = (Rules.DuplicateCompetency, "A competency with this code already exists."),
+        ["ix_development_activities_same_activity"] = (Rules.DuplicateActivity, "This development activity is already recorded for the employee."),
         ["ix_accreditations_body_start"] = (Rules.AccreditationOverlap, "This assessing body already has an accreditation starting on that day."),
         ["ix_positions_code"] = (Rules.DuplicatePosition, "A position with this code already exists."),
         ["ix_employees_nip"] = (Rules.DuplicateNip, "An employee with this NIP is already registered."),

@@ -11,7 +11,7 @@ public sealed record ImportEmployeesRequest(IReadOnlyList<EmployeeImportRow>? Em
 {
     /// <summary>The example body of the OpenAPI document.</summary>
     public static ImportEmployeesRequest Example => new([new("198503152010011002", "Siti Rahmawati", "III/d", "Biro Kepegawaian", [new("M-INTEGRITY", 4, new DateOnly(2025, 6, 2), "Pusat Penilaian Kompetensi ASN")], [new(2025, "VeryGood"), new(2024, "Good")],
-        new Guid("0196a000-0000-7000-8000-0000000000a1"), new DateOnly(2023, 1, 2))]);
+        new Guid("0196a000-0000-7000-8000-0000000000a1"), new DateOnly(2023, 1, 2), EmploymentType.Pns)]);
 
     /// <summary>Only after <see cref="ImportEmployeesRequestValidator"/> has passed.</summary>
     public ImportEmployeesCommand ToCommand() => new([.. Employees!.Select(row => row.ToImport())]);
@@ -25,12 +25,13 @@ public sealed record EmployeeImportRow(
     IReadOnlyList<AssessmentImportRow>? Assessments,
     IReadOnlyList<RatingImportRow>? PerformanceRatings,
     Guid? CurrentPositionId = null,
-    DateOnly? InPositionSince = null)
+    DateOnly? InPositionSince = null,
+    EmploymentType? EmploymentType = null)
 {
     internal EmployeeImport ToImport() => new(Domain.Employees.Nip.Parse(Nip!), Name!, Domain.Positions.Grade.Parse(Grade!), Unit!,
         [.. (Assessments ?? []).Select(a => new AssessmentImport(a.CompetencyCode!, a.Level!.Value, a.AssessedOn!.Value, a.Assessor!))],
         [.. (PerformanceRatings ?? []).Select(r => new RatingImport(r.Year!.Value, Enum.Parse<PerformanceRating>(r.Rating!)))],
-        CurrentPositionId is { } position ? new PositionHeld(position, InPositionSince) : null);
+        CurrentPositionId is { } position ? new PositionHeld(position, InPositionSince) : null, EmploymentType);
 }
 
 public sealed record AssessmentImportRow(string? CompetencyCode, int? Level, DateOnly? AssessedOn, string? Assessor);
@@ -56,6 +57,7 @@ internal sealed class ImportEmployeesRequestValidator : AbstractValidator<Import
             row.RuleFor(r => r.Grade).NotEmpty().ValidGrade();
             row.RuleFor(r => r.Unit).RequiredText(Employee.UnitMaxLength);
             row.IncludePositionHeld(r => r.CurrentPositionId, r => r.InPositionSince, today);
+            row.RuleFor(r => r.EmploymentType).IsInEnum();
             row.RuleFor(r => r.Assessments).Must(a => a is null || a.Count <= MaxEvidencePerRow)
                 .WithMessage($"At most {MaxEvidencePerRow} assessments per employee per call.");
             row.RuleForEach(r => r.Assessments).NotNull().ChildRules(a =>

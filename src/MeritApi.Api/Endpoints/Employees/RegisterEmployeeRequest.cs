@@ -8,15 +8,15 @@ namespace MeritApi.Api.Endpoints.Employees;
 
 /// <summary>The body of <c>POST /api/v1/employees</c>. Fields are optional here so that a missing one is reported by name.</summary>
 public sealed record RegisterEmployeeRequest(string? Nip, string? Name, string? Grade, string? Unit, Guid? CurrentPositionId = null,
-    DateOnly? InPositionSince = null)
+    DateOnly? InPositionSince = null, EmploymentType? EmploymentType = null)
 {
     /// <summary>The example body of the OpenAPI document.</summary>
     public static RegisterEmployeeRequest Example => new("198503152010011002", "Siti Rahmawati", "III/d", "Biro Kepegawaian",
-        new Guid("0196a000-0000-7000-8000-0000000000a1"), new DateOnly(2023, 1, 2));
+        new Guid("0196a000-0000-7000-8000-0000000000a1"), new DateOnly(2023, 1, 2), Domain.Employees.EmploymentType.Pns);
 
     /// <summary>Only after <see cref="RegisterEmployeeRequestValidator"/> has passed.</summary>
     public RegisterEmployeeCommand ToCommand() => new(Domain.Employees.Nip.Parse(Nip!), Name!, Domain.Positions.Grade.Parse(Grade!), Unit!,
-        CurrentPositionId is { } position ? new PositionHeld(position, InPositionSince) : null);
+        CurrentPositionId is { } position ? new PositionHeld(position, InPositionSince) : null, EmploymentType);
 }
 
 internal sealed class RegisterEmployeeRequestValidator : AbstractValidator<RegisterEmployeeRequest>
@@ -28,5 +28,6 @@ internal sealed class RegisterEmployeeRequestValidator : AbstractValidator<Regis
         RuleFor(r => r.Name).RequiredText(Employee.NameMaxLength);
         RuleFor(r => r.Grade).NotEmpty().ValidGrade();
         RuleFor(r => r.Unit).RequiredText(Employee.UnitMaxLength);
+        RuleFor(r => r.EmploymentType).IsInEnum();
     }
 }

@@ -24,6 +24,7 @@ public interface IApplicationDbContext
     DbSet<AnnualPerformanceRating> PerformanceRatings { get; }
     DbSet<ScoringPolicy> ScoringPolicies { get; }
     DbSet<Accreditation> Accreditations { get; }
+    DbSet<Domain.Development.DevelopmentActivity> DevelopmentActivities { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

@@ -51,3 +51,25 @@ internal sealed class AnnualPerformanceRatingConfiguration : IEntityTypeConfigur
         builder.HasKey(r => new { r.EmployeeId, r.Year });
     }
 }
+
+internal sealed class DevelopmentActivityConfiguration : IEntityTypeConfiguration<Domain.Development.DevelopmentActivity>
+{
+    public void Configure(EntityTypeBuilder<Domain.Development.DevelopmentActivity> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Title).HasMaxLength(Domain.Development.DevelopmentActivity.TitleMaxLength);
+        builder.Property(a => a.Provider).HasMaxLength(Domain.Development.DevelopmentActivity.ProviderMaxLength);
+        builder.Property(a => a.CertificateNumber).HasMaxLength(Domain.Development.DevelopmentActivity.CertificateNumberMaxLength);
+        builder.Property(a => a.Jp).HasPrecision(6, 1);
+        builder.Ignore(a => a.CompetencyCodes);
+        builder.Ignore(a => a.CountsInYear);
+        builder.Property<List<string>>("_competencyCodes").HasColumnName("competency_codes").HasColumnType("text[]");
+        // "The same activity" (DevelopmentActivity.IsSameAs), for two racing requests; its leading employee column also serves
+        // an employee's list and the JP of a year.
+        builder.HasIndex(a => new { a.EmployeeId, a.StartDate, a.EndDate, a.Form, a.Title }).IsUnique()
+            .HasDatabaseName("ix_development_activities_same_activity");
+        builder.HasIndex(a => a.CertificateValidUntil).HasFilter("certificate_valid_until IS NOT NULL");
+    }
+}

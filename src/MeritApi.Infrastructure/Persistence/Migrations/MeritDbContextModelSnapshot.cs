@@ -278,6 +278,82 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.ToTable("selection_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("MeritApi.Domain.Development.DevelopmentActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly?>("CertificateValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_valid_from");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_valid_until");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("form");
+
+                    b.Property<decimal>("Jp")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("jp");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<List<string>>("_competencyCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("competency_codes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_activities");
+
+                    b.HasIndex("CertificateValidUntil")
+                        .HasDatabaseName("ix_development_activities_certificate_valid_until")
+                        .HasFilter("certificate_valid_until IS NOT NULL");
+
+                    b.HasIndex("EmployeeId", "StartDate", "EndDate", "Form", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_development_activities_same_activity");
+
+                    b.ToTable("development_activities", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>
                 {
                     b.Property<Guid>("EmployeeId")
@@ -363,6 +439,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("CurrentPositionId")
                         .HasColumnType("uuid")
                         .HasColumnName("current_position_id");
+
+                    b.Property<string>("EmploymentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("employment_type");
 
                     b.Property<string>("Grade")
                         .IsRequired()
@@ -1046,6 +1127,16 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Choices");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Development.DevelopmentActivity", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_activities_employees_employee_id");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>

@@ -19,7 +19,7 @@ public sealed record ImportEmployeesCommand(IReadOnlyList<EmployeeImport> Employ
 
 /// <summary>
 /// One employee of an import, with the evidence to add or update. A row without a position leaves the one recorded as it is
-/// (an HR system that does not send positions erases none).
+/// (an HR system that does not send positions erases none); so does a row without an employment type.
 /// </summary>
 public sealed record EmployeeImport(
     Nip Nip,
@@ -28,7 +28,8 @@ public sealed record EmployeeImport(
     string Unit,
     IReadOnlyList<AssessmentImport> Assessments,
     IReadOnlyList<RatingImport> PerformanceRatings,
-    PositionHeld? CurrentPosition = null);
+    PositionHeld? CurrentPosition = null,
+    EmploymentType? EmploymentType = null);
 
 public sealed record AssessmentImport(string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor);
 

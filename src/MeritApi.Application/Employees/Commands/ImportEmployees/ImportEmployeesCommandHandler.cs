@@ -51,6 +51,8 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
 
             if (row.CurrentPosition is { } held && employee.AssignPosition(held, today))
                 changed = true;
+            if (row.EmploymentType is { } type && employee.SetEmploymentType(type))
+                changed = true;
             foreach (var a in row.Assessments)
             {
                 if (employee.Assessments.Any(x => x.IsSameAs(a.CompetencyCode, a.Level, a.AssessedOn, a.Assessor)))

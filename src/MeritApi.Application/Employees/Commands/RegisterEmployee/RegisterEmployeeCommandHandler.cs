@@ -23,6 +23,8 @@ internal sealed class RegisterEmployeeCommandHandler(IApplicationDbContext db, T
                 throw RequestValidation.Failure("currentPositionId", $"No position '{held.PositionId}' is registered.");
             employee.AssignPosition(held, clock.Today());
         }
+        if (command.EmploymentType is { } type)
+            employee.SetEmploymentType(type);
         db.Employees.Add(employee);
         audit.Touch(employee.Id);
         return EmployeeDto.From(employee);

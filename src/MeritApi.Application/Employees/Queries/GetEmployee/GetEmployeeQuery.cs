@@ -15,7 +15,7 @@ internal sealed class GetEmployeeQueryHandler(IApplicationDbContext db) : IQuery
                     .Include(x => x.Assessments).Include(x => x.PerformanceRatings)
                     .FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
                 ?? throw new NotFoundException("Employee", query.Id);
-        return new EmployeeDetailsDto(e.Id, e.Nip.Value, e.Name, e.Grade.ToString(), e.Unit, e.CurrentPositionId, e.InPositionSince,
+        return new EmployeeDetailsDto(e.Id, e.Nip.Value, e.Name, e.Grade.ToString(), e.Unit, e.CurrentPositionId, e.InPositionSince, e.EmploymentType,
             [.. e.Assessments.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
                 .Select(CompetencyAssessmentDto.From)],
             [.. e.PerformanceRatings.OrderByDescending(r => r.Year).Select(PerformanceRatingDto.From)]);
