@@ -52,6 +52,7 @@ public static class SwaggerSetup
             options.OperationFilter<QueryRequestOperationFilter>();
             options.OperationFilter<HttpContractOperationFilter>();
             options.OperationFilter<RequestExampleOperationFilter>();
+            options.SchemaFilter<OptionalRequestReferenceSchemaFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.DocumentFilter<PlainDescriptionsDocumentFilter>();
             // The commands, queries and DTOs are documented where they live, in the Application and Domain layers.

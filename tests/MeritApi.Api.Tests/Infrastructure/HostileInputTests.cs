@@ -23,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "accreditations", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "development_activities", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -33,6 +33,7 @@ public sealed class HostileInputTests
         "POST /api/v1/competencies", "POST /api/v1/positions", "PUT /api/v1/positions/{id}/competency-standard", "POST /api/v1/employees",
         "POST /api/v1/employees/import", "POST /api/v1/employees/{id}/competency-assessments",
         "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/assessing-bodies",
+        "POST /api/v1/employees/{id}/development-activities", "POST /api/v1/development-activities/import",
         "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",

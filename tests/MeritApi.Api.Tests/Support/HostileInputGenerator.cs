@@ -320,12 +320,12 @@ internal sealed class HostileInputGenerator
             new("POST /api/v1/employees", _ => "/api/v1/employees",
                 f => Employee(Nip(), f.PositionId),
                 f => ("/api/v1/employees", Employee(f.EmployeeNip, f.PositionId)),
-                409, Set("inPositionSince"), Set("name", "unit")),
+                409, Set("inPositionSince", "employmentType"), Set("name", "unit")),
             new("POST /api/v1/employees/import", _ => "/api/v1/employees/import",
                 f => new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), f.CompetencyCode, f.PositionId)) },
                 f => ("/api/v1/employees/import", new JsonObject { ["employees"] = new JsonArray(ImportRow(Nip(), Unknown, f.PositionId)) }),
                 400, Set("employees[0].assessments", "employees[0].performanceRatings", "employees[0].assessments[0]", "employees[0].performanceRatings[0]",
-                    "employees[0].inPositionSince"),
+                    "employees[0].inPositionSince", "employees[0].employmentType"),
                 Set("employees[0].name", "employees[0].unit", "employees[0].assessments[0].assessor")),
             new("POST /api/v1/employees/{id}/competency-assessments", f => $"/api/v1/employees/{f.EmployeeId}/competency-assessments",
                 f => Assessment(f.CompetencyCode, Day()),
@@ -339,6 +339,18 @@ internal sealed class HostileInputGenerator
                 _ => Policy(0.6m, 0.4m),
                 _ => ("/api/v1/scoring-policies", Policy(0.6m, 0.5m)),
                 400, Set("description", "nearTieThreshold", "assessmentValidityYears", "accreditedBodiesOnly"), Set("description")),
+            // An activity naming a competency outside the dictionary fails in the handler (free text goes to it).
+            new("POST /api/v1/employees/{id}/development-activities", f => $"/api/v1/employees/{f.EmployeeId}/development-activities",
+                _ => Activity($"Lokakarya Uji {next()}", Day()),
+                f => ($"/api/v1/employees/{f.EmployeeId}/development-activities", Activity("Lokakarya Uji", "2024-01-02", competency: Unknown)),
+                400, Set("provider", "jp", "minutes", "competencyCodes", "competencyCodes[0]", "certificate", "certificate.validFrom", "certificate.validUntil"),
+                Set("title", "provider", "certificate.number")),
+            new("POST /api/v1/development-activities/import", _ => "/api/v1/development-activities/import",
+                f => new JsonObject { ["activities"] = new JsonArray(Activity($"Lokakarya Impor {next()}", Day(), f.EmployeeNip)) },
+                f => ("/api/v1/development-activities/import", new JsonObject { ["activities"] = new JsonArray(Activity("Lokakarya Impor", "2024-01-02", f.EmployeeNip, Unknown)) }),
+                400, Set("activities[0].provider", "activities[0].jp", "activities[0].minutes", "activities[0].competencyCodes", "activities[0].competencyCodes[0]", "activities[0].certificate",
+                    "activities[0].certificate.validFrom", "activities[0].certificate.validUntil"),
+                Set("activities[0].title", "activities[0].provider", "activities[0].certificate.number")),
             // The name is not free text: it is kept to what names are made of, so every text probe must be refused on it.
             new("POST /api/v1/assessing-bodies", _ => "/api/v1/assessing-bodies",
                 _ => Accreditation($"Lembaga Penilai Uji {next()}"),
@@ -387,6 +399,7 @@ internal sealed class HostileInputGenerator
             ["unit"] = "Biro Uji",
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
+            ["employmentType"] = "Pns",
         };
         static JsonObject Assessment(string code, string day) => new()
         {
@@ -405,7 +418,20 @@ internal sealed class HostileInputGenerator
             ["performanceRatings"] = new JsonArray(new JsonObject { ["year"] = 2025, ["rating"] = "Good" }),
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
+            ["employmentType"] = "Pppk",
         };
+        static JsonObject Activity(string title, string day, string? nip = null, string competency = "M-INTEGRITY")
+        {
+            var activity = new JsonObject
+            {
+                ["form"] = "Workshop", ["title"] = title, ["provider"] = "BPSDM Uji", ["startDate"] = day, ["endDate"] = day, ["jp"] = 2, ["minutes"] = 90,
+                ["competencyCodes"] = new JsonArray(competency),
+                ["certificate"] = new JsonObject { ["number"] = "SERT-1", ["validFrom"] = day, ["validUntil"] = "2029-12-31" },
+            };
+            if (nip is not null)
+                activity.Insert(0, "nip", nip);
+            return activity;
+        }
         static JsonObject Accreditation(string name) => new()
         {
             ["name"] = name,
@@ -1016,6 +1042,15 @@ internal sealed class HostileInputGenerator
             "code" => [$"\"{new string('P', 51)}\"", "\"\"", "\"   \""],
             "name" when target.Endpoint == "POST /api/v1/assessing-bodies" =>
                 ["\"\"", "\"   \"", $"\"{new string('T', 201)}\"", "\"-Lembaga\"", "\"Lembaga; Penilai\"", "\"Lembaga <b>\""],
+            "title" when target.Endpoint.Contains("development-activities", StringComparison.Ordinal) =>
+                ["\"\"", "\"   \"", $"\"{new string('T', 301)}\""],
+            "provider" => [$"\"{new string('P', 201)}\""],
+            "number" => ["\"\"", "\"   \"", $"\"{new string('N', 101)}\""],
+            "jp" => ["0", "-2", "19.4", "2000.5", "3"],
+            "minutes" => ["22", "0", "-45", "90001", "135"],
+            "startDate" => ["\"1999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
+            "endDate" => ["\"2100-01-01\"", "\"2019-12-31\"", "\"2025-13-01\""],
+            "validUntil" => ["\"2019-01-01\"", "\"9999-12-31\""],
             "title" or "name" or "unit" or "assessor" => ["\"\"", "\"   \"", $"\"{new string('T', 201)}\""],
             "competencyCode" => ["\"lower-case\"", "\"1STARTS-WITH-DIGIT\"", $"\"{new string('A', 33)}\"", "\"HAS SPACE\"", "\"HX-NOT-IN-DICTIONARY-\\u0130\""],
             _ => [],
@@ -1027,6 +1062,8 @@ internal sealed class HostileInputGenerator
             var count = name switch
             {
                 "employeeIds" => 10_001,
+                "activities" => 10_001,
+                "competencyCodes" => 21,
                 "candidateIds" => 1_001,
                 "performanceYearWeights" => 6,
                 "standard" or "requirements" => 41,
@@ -1041,13 +1078,14 @@ internal sealed class HostileInputGenerator
                     "performanceYearWeights" => "0.1",
                     "standard" or "requirements" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"requiredLevel\":3}}",
                     "assessments" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"level\":3,\"assessedOn\":\"2025-06-01\",\"assessor\":\"P\"}}",
-                    "employees" => "null",
+                    "employees" or "activities" => "null",
+                    "competencyCodes" => "\"M-INTEGRITY\"",
                     _ => null,
                 };
                 var items = Enumerable.Range(0, count).Select(_ => element ?? $"\"{NewGuid()}\"");
                 yield return ($"{count} elements", $"[{string.Join(',', items)}]");
             }
-            if (name is "employeeIds" or "candidateIds" or "standard" or "requirements" or "employees")
+            if (name is "employeeIds" or "candidateIds" or "standard" or "requirements" or "employees" or "activities")
                 yield return ("an empty list", "[]");
         }
     }

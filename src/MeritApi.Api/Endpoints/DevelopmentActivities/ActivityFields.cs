@@ -19,7 +19,8 @@ public interface IActivityFields
     DateOnly? StartDate { get; }
     DateOnly? EndDate { get; }
 
-    /// <summary>JP as recorded, in half JP; or <see cref="Minutes"/> of learning, converted (45 minutes a JP, rounded down to the half).</summary>
+    /// <summary>JP as recorded, in half JP; or <see cref="Minutes"/> of learning, converted (45 minutes a JP, rounded down to the half);
+    /// both when they agree.</summary>
     decimal? Jp { get; }
 
     int? Minutes { get; }
@@ -45,8 +46,11 @@ internal static class ActivityFields
             .Must(d => d!.Value <= today).WithMessage("'endDate' cannot be after today: an activity is recorded once it has ended.");
         v.RuleFor(a => a.EndDate).Must((a, end) => end >= a.StartDate).WithMessage("'endDate' cannot be before 'startDate'.")
             .When(a => a.StartDate is not null && a.EndDate is not null);
-        v.RuleFor(a => a.Jp).Must((a, jp) => (jp is null) != (a.Minutes is null))
-            .WithMessage("Send either 'jp' or 'minutes' (one JP is 45 minutes), not both or neither.");
+        v.RuleFor(a => a.Jp).Must((a, jp) => jp is not null || a.Minutes is not null)
+            .WithMessage("Send 'jp' or 'minutes' (one JP is 45 minutes).");
+        v.RuleFor(a => a.Minutes).Must((a, minutes) => JamPelajaran.FromMinutes(minutes!.Value).Value == a.Jp)
+            .WithMessage("'minutes' and 'jp' disagree (45 minutes a JP, rounded down to the half); send one, or both alike.")
+            .When(a => a.Jp is { } jp && jp > 0 && a.Minutes is >= JamPelajaran.MinutesPerJp / 2 + 1 and <= (int)DevelopmentActivity.MaxJp * JamPelajaran.MinutesPerJp);
         v.RuleFor(a => a.Jp).Cascade(CascadeMode.Stop).GreaterThan(0m).LessThanOrEqualTo(DevelopmentActivity.MaxJp)
             .Must(jp => jp!.Value * 2 == decimal.Truncate(jp.Value * 2)).WithMessage("'jp' is counted in half JP (e.g. 2, 19.5).")
             .When(a => a.Jp is not null);

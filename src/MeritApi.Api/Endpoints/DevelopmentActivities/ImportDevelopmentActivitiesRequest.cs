@@ -11,7 +11,8 @@ public sealed record ImportDevelopmentActivitiesRequest(IReadOnlyList<ActivityIm
 {
     /// <summary>The example body of the OpenAPI document.</summary>
     public static ImportDevelopmentActivitiesRequest Example => new([new("198503152010011002", DevelopmentForm.ELearning, "Literasi Digital ASN",
-        "Kementerian PANRB", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8), null, 900, ["T-ANALISIS-KEBIJAKAN"], null)]);
+        "Kementerian PANRB", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8), 20m, 900, ["T-ANALISIS-KEBIJAKAN"],
+        new CertificateRequest("LD-2026/0077", new DateOnly(2026, 5, 8), null))]);
 
     public ImportDevelopmentActivitiesCommand ToCommand() =>
         new([.. Activities!.Select(r => new ActivityImport(Domain.Employees.Nip.Parse(r.Nip!), r.ToInput()))]);
