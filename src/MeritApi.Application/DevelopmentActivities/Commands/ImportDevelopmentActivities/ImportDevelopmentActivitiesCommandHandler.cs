@@ -62,7 +62,8 @@ internal sealed class ImportDevelopmentActivitiesCommandHandler(IApplicationDbCo
             throw new ValidationException(failures);
 
         db.DevelopmentActivities.AddRange(added);
-        audit.Touch([.. added.Select(a => a.EmployeeId).Distinct()]);
+        // Every employee of the batch, as the employee import does: a retried batch that adds nothing is still on record.
+        audit.Touch([.. ids]);
         ApplicationTelemetry.ImportedRows.Add(added.Count, new KeyValuePair<string, object?>("outcome", "activity-added"));
         return new ActivityImportSummaryDto(rows.Count, added.Count, rows.Count - added.Count);
     }
