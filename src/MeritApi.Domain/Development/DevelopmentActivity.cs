@@ -1,6 +1,5 @@
 using MeritApi.Domain.Common;
 using MeritApi.Domain.Competencies;
-using MeritApi.Domain.Employees;
 
 namespace MeritApi.Domain.Development;
 

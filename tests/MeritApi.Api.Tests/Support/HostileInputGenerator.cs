@@ -424,7 +424,13 @@ internal sealed class HostileInputGenerator
         {
             var activity = new JsonObject
             {
-                ["form"] = "Workshop", ["title"] = title, ["provider"] = "BPSDM Uji", ["startDate"] = day, ["endDate"] = day, ["jp"] = 2, ["minutes"] = 90,
+                ["form"] = "Workshop",
+                ["title"] = title,
+                ["provider"] = "BPSDM Uji",
+                ["startDate"] = day,
+                ["endDate"] = day,
+                ["jp"] = 2,
+                ["minutes"] = 90,
                 ["competencyCodes"] = new JsonArray(competency),
                 ["certificate"] = new JsonObject { ["number"] = "SERT-1", ["validFrom"] = day, ["validUntil"] = "2029-12-31" },
             };

@@ -1,5 +1,4 @@
 using FluentValidation;
-using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.DevelopmentActivities;
 using MeritApi.Domain.Development;

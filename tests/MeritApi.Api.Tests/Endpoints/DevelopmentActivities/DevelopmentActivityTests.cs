@@ -38,7 +38,12 @@ public sealed class DevelopmentActivityTests
         await RecordAsync("Twenty", new { form = "Training", title = "Pelatihan Teknis Anggaran", startDate = $"{Year}-01-06", endDate = $"{Year}-01-07", jp = 12 });
         await RecordAsync("Twenty", new
         {
-            form = "Coaching", title = "Coaching Pimpinan", startDate = $"{Year}-02-03", endDate = $"{Year}-02-03", jp = 8, competencyCodes = new[] { "M-DEVELOPMENT" },
+            form = "Coaching",
+            title = "Coaching Pimpinan",
+            startDate = $"{Year}-02-03",
+            endDate = $"{Year}-02-03",
+            jp = 8,
+            competencyCodes = new[] { "M-DEVELOPMENT" },
             certificate = new { number = "COACH-01", validFrom = $"{Year}-02-03", validUntil = InTenDays },
         });
         await RecordAsync("NineteenAndAHalf", new { form = "ELearning", title = "Literasi Digital", startDate = $"{Year}-03-02", endDate = $"{Year}-03-09", minutes = 878 });
@@ -105,7 +110,12 @@ public sealed class DevelopmentActivityTests
         var nip = _employees["Unknown"].Nip;
         object Row(string title, string? code = null) => new
         {
-            nip, form = "Mentoring", title, startDate = $"{Year}-05-04", endDate = $"{Year}-05-04", jp = 4,
+            nip,
+            form = "Mentoring",
+            title,
+            startDate = $"{Year}-05-04",
+            endDate = $"{Year}-05-04",
+            jp = 4,
             competencyCodes = code is null ? Array.Empty<string>() : new[] { code },
         };
         var bad = await _hr.PostAsJsonAsync("/api/v1/development-activities/import", new
@@ -128,7 +138,11 @@ public sealed class DevelopmentActivityTests
     {
         await RecordAsync("OverCap", new
         {
-            form = "Course", title = "Kursus Bahasa", startDate = $"{Year - 1}-06-01", endDate = $"{Year - 1}-06-30", jp = 30,
+            form = "Course",
+            title = "Kursus Bahasa",
+            startDate = $"{Year - 1}-06-01",
+            endDate = $"{Year - 1}-06-30",
+            jp = 30,
             certificate = new { number = "LANG-9", validUntil = InAYear },
         });
         var within30 = await _hr.GetJsonAsync($"/api/v1/development-activities/certificates/expiring?withinDays=30&unit={Uri.EscapeDataString(_unit)}");

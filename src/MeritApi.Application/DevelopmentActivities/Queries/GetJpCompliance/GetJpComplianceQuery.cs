@@ -50,7 +50,11 @@ internal sealed class GetJpComplianceQueryHandler(IApplicationDbContext db) : IQ
         var rows = await employees
             .Select(e => new
             {
-                e.Id, e.Nip, e.Name, e.Unit, e.EmploymentType,
+                e.Id,
+                e.Nip,
+                e.Name,
+                e.Unit,
+                e.EmploymentType,
                 Jp = db.DevelopmentActivities.Where(a => a.EmployeeId == e.Id && a.EndDate >= from && a.EndDate <= to).Sum(a => (decimal?)a.Jp) ?? 0m,
             })
             .ToListAsync(cancellationToken);
