@@ -4,6 +4,7 @@ using MeritApi.Api.Endpoints.Audit;
 using MeritApi.Api.Endpoints.Competencies;
 using MeritApi.Api.Endpoints.DevelopmentActivities;
 using MeritApi.Api.Endpoints.DevelopmentNeeds;
+using MeritApi.Api.Endpoints.DevelopmentPlans;
 using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Api.Endpoints.ScoringPolicies;
@@ -51,6 +52,7 @@ app.MapScoringPolicyEndpoints();
 app.MapAssessingBodyEndpoints();
 app.MapDevelopmentNeedsEndpoints();
 app.MapDevelopmentActivityEndpoints();
+app.MapDevelopmentPlanEndpoints();
 app.MapSelectionEndpoints();
 app.MapAuditEndpoints();
 

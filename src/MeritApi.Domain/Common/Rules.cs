@@ -36,12 +36,15 @@ public static class Rules
     public static readonly Rule DuplicateRequirement = new("duplicate-requirement", RuleKind.Violation);
     public static readonly Rule InvalidRequirement = new("invalid-requirement", RuleKind.Violation);
     public static readonly Rule StandardTooLarge = new("standard-too-large", RuleKind.Violation);
+    public static readonly Rule NoDevelopmentNeeds = new("no-development-needs", RuleKind.Violation);
+    public static readonly Rule PlanActionClosed = new("plan-action-closed", RuleKind.Violation);
     public static readonly Rule PolicyWeights = new("policy-weights", RuleKind.Violation);
     public static readonly Rule PolicyYearWeights = new("policy-year-weights", RuleKind.Violation);
     public static readonly Rule PolicyYears = new("policy-years", RuleKind.Violation);
     public static readonly Rule PolicyNearTieThreshold = new("policy-near-tie-threshold", RuleKind.Violation);
 
     // Field values only the domain can judge.
+    public static readonly Rule InvalidPlanAction = new("invalid-plan-action", RuleKind.InvalidField);
     public static readonly Rule InvalidActivity = new("invalid-activity", RuleKind.InvalidField);
     public static readonly Rule AccreditationPeriod = new("accreditation-period", RuleKind.InvalidField);
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);

@@ -63,6 +63,23 @@ public readonly record struct TalentBox
         throw new ArgumentOutOfRangeException(nameof(number), number, "A talent box is numbered 1 to 9.");
     }
 
+    /// <summary>
+    /// The follow-up PermenPANRB 3/2020 recommends for an employee in this box (rekomendasi tindak lanjut): what a development
+    /// plan of theirs is set beside.
+    /// </summary>
+    public string FollowUp => Number switch
+    {
+        9 => "Keep and promote: succession pool, assignment to a higher position, recognition (dipromosikan, masuk kelompok rencana suksesi).",
+        8 => "Keep: succession pool, rotation or job enlargement, performance coaching (rotasi/perluasan jabatan, bimbingan kinerja).",
+        7 => "Keep: succession pool, rotation or job enlargement, competency development (rotasi/perluasan jabatan, pengembangan kompetensi).",
+        6 => "Place where the potential is used; performance coaching and counselling (penempatan sesuai, bimbingan dan konseling kinerja).",
+        5 => "Place suitably; performance coaching and competency development (penempatan sesuai, bimbingan kinerja, pengembangan kompetensi).",
+        4 => "Rotation and competency development (rotasi, pengembangan kompetensi).",
+        3 => "Performance coaching and counselling, competency development, suitable placement (bimbingan dan konseling kinerja, pengembangan kompetensi).",
+        2 => "Performance coaching and competency development; suitable placement (bimbingan kinerja, pengembangan kompetensi, penempatan sesuai).",
+        _ => "Performance counselling; if it persists, handled under the civil-service discipline rules (konseling kinerja, diproses sesuai ketentuan).",
+    };
+
     /// <summary>What the box means, in English with the Indonesian terms beside them.</summary>
     public string Meaning
     {

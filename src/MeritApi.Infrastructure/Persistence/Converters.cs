@@ -43,6 +43,14 @@ internal static class JsonColumn
             v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
             v => Deserialize<T>(JsonSerializer.Serialize(v, Options)));
 
+    /// <summary>The same for a list an entity keeps in a private field (a development plan's gaps).</summary>
+    public static ValueConverter<List<T>, string> ListConverter<T>() => new(v => JsonSerializer.Serialize(v, Options), s => Deserialize<T>(s));
+
+    public static ValueComparer<List<T>> ListComparer<T>() =>
+        new((a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+            v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+            v => Deserialize<T>(JsonSerializer.Serialize(v, Options)));
+
     private static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
 }
 

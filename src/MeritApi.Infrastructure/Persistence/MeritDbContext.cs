@@ -22,6 +22,7 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<ScoringPolicy> ScoringPolicies => Set<ScoringPolicy>();
     public DbSet<Accreditation> Accreditations => Set<Accreditation>();
     public DbSet<Domain.Development.DevelopmentActivity> DevelopmentActivities => Set<Domain.Development.DevelopmentActivity>();
+    public DbSet<Domain.Development.IndividualDevelopmentPlan> DevelopmentPlans => Set<Domain.Development.IndividualDevelopmentPlan>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

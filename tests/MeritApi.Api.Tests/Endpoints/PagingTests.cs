@@ -63,8 +63,8 @@ public sealed class PagingTests
         return urls;
     }
 
-    /// <summary>The paged list of an answer: the body itself, or (the shortlist) its "candidates".</summary>
-    private static JsonNode PageOf(JsonNode body) => body["items"] is not null ? body : body["candidates"]!;
+    /// <summary>The paged list of an answer: the body itself, or (the shortlist, the JP compliance) its "candidates" or "employees".</summary>
+    private static JsonNode PageOf(JsonNode body) => body["items"] is not null ? body : body["candidates"] ?? body["employees"]!;
 
     private static string With(string url, string query) => $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{query}";
 

@@ -23,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "accreditations", "development_activities", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -34,6 +34,7 @@ public sealed class HostileInputTests
         "POST /api/v1/employees/import", "POST /api/v1/employees/{id}/competency-assessments",
         "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/assessing-bodies",
         "POST /api/v1/employees/{id}/development-activities", "POST /api/v1/development-activities/import",
+        "POST /api/v1/employees/{id}/development-plans", "POST /api/v1/development-plans/{planId}/actions/{actionId}/progress",
         "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",
@@ -94,12 +95,32 @@ public sealed class HostileInputTests
             return (selection, await _client.ScoreAsync(selection), candidates);
         }
 
+        // A position asking level 5 of the competency: the top employee (4) and the spare one (3) each get a plan with an action.
+        var planPositionId = await _client.CreatePositionAsync([(code, 5)]);
+        async Task<(Guid Activity, Guid Plan, Guid Action)> PlanAsync(Guid employee)
+        {
+            var activity = await _client.PostAsJsonAsync($"/api/v1/employees/{employee}/development-activities",
+                new { form = "Coaching", title = "Coaching uji", startDate = "2025-01-06", endDate = "2025-01-06", jp = 2 }).ExpectAsync(System.Net.HttpStatusCode.Created);
+            var plan = await _client.PostAsJsonAsync($"/api/v1/employees/{employee}/development-plans", new
+            {
+                targetPositionId = planPositionId,
+                actions = new[] { new { competencyCode = code, form = "Coaching", title = "Coaching uji", targetDate = "2099-12-31" } },
+            }).ExpectAsync(System.Net.HttpStatusCode.Created);
+            return ((Guid)activity["id"]!, (Guid)plan["id"]!, (Guid)plan["actions"]![0]!["id"]!);
+        }
+
         var (selection, run, candidates) = await ScoredSelectionAsync();
         var (probeSelection, probeRun, probeCandidates) = await ScoredSelectionAsync();
-        var main = new HostileFixture(code, positionId, positionCode, top, nip, spare, ineligible, selection, run, candidates[0], candidates[1]);
+        var (activity, plan, action) = await PlanAsync(top);
+        var (probeActivity, probePlan, probeAction) = await PlanAsync(spare);
+        var main = new HostileFixture(code, positionId, positionCode, top, nip, spare, ineligible, selection, run, candidates[0], candidates[1],
+            planPositionId, activity, plan, action);
         var probe = main with
         {
             EmployeeId = spare,
+            ActivityId = probeActivity,
+            PlanId = probePlan,
+            PlanActionId = probeAction,
             SelectionId = probeSelection,
             RunId = probeRun,
             TopCandidateId = probeCandidates[0],

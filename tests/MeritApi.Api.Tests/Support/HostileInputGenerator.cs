@@ -100,7 +100,11 @@ internal sealed record HostileFixture(
     Guid SelectionId,
     Guid RunId,
     Guid TopCandidateId,
-    Guid IneligibleCandidateId);
+    Guid IneligibleCandidateId,
+    Guid PlanPositionId,
+    Guid ActivityId,
+    Guid PlanId,
+    Guid PlanActionId);
 
 /// <summary>
 /// A write endpoint as the generator knows it: a valid request (every mutation of it must then be the reason for a
@@ -351,6 +355,17 @@ internal sealed class HostileInputGenerator
                 400, Set("activities[0].provider", "activities[0].jp", "activities[0].minutes", "activities[0].competencyCodes", "activities[0].competencyCodes[0]", "activities[0].certificate",
                     "activities[0].certificate.validFrom", "activities[0].certificate.validUntil"),
                 Set("activities[0].title", "activities[0].provider", "activities[0].certificate.number")),
+            // The plan position asks more of the fixture's competency than the employees have, so each has a gap to plan for.
+            new("POST /api/v1/employees/{id}/development-plans", f => $"/api/v1/employees/{f.EmployeeId}/development-plans",
+                f => PlanBody(f.PlanPositionId, f.CompetencyCode),
+                f => ($"/api/v1/employees/{f.EmployeeId}/development-plans", PlanBody(NoSuchRow, f.CompetencyCode)),
+                400, Set("actions", "actions[0]"), Set("actions[0].title")),
+            new("POST /api/v1/development-plans/{planId}/actions/{actionId}/progress",
+                f => $"/api/v1/development-plans/{f.PlanId}/actions/{f.PlanActionId}/progress",
+                f => new JsonObject { ["status"] = "InProgress", ["activityId"] = f.ActivityId.ToString() },
+                f => ($"/api/v1/development-plans/{f.PlanId}/actions/{f.PlanActionId}/progress",
+                    new JsonObject { ["status"] = "InProgress", ["activityId"] = NoSuchRow.ToString() }),
+                400, Set("activityId"), Set()),
             // The name is not free text: it is kept to what names are made of, so every text probe must be refused on it.
             new("POST /api/v1/assessing-bodies", _ => "/api/v1/assessing-bodies",
                 _ => Accreditation($"Lembaga Penilai Uji {next()}"),
@@ -419,6 +434,17 @@ internal sealed class HostileInputGenerator
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
             ["employmentType"] = "Pppk",
+        };
+        static JsonObject PlanBody(Guid targetPositionId, string competency) => new()
+        {
+            ["targetPositionId"] = targetPositionId.ToString(),
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["competencyCode"] = competency,
+                ["form"] = "Coaching",
+                ["title"] = "Coaching kompetensi uji",
+                ["targetDate"] = "2099-12-31",
+            }),
         };
         static JsonObject Activity(string title, string day, string? nip = null, string competency = "M-INTEGRITY")
         {
@@ -1050,6 +1076,10 @@ internal sealed class HostileInputGenerator
                 ["\"\"", "\"   \"", $"\"{new string('T', 201)}\"", "\"-Lembaga\"", "\"Lembaga; Penilai\"", "\"Lembaga <b>\""],
             "title" when target.Endpoint.Contains("development-activities", StringComparison.Ordinal) =>
                 ["\"\"", "\"   \"", $"\"{new string('T', 301)}\""],
+            "title" when target.Endpoint.Contains("development-plans", StringComparison.Ordinal) =>
+                ["\"\"", "\"   \"", $"\"{new string('T', 301)}\""],
+            // Before the plan is made (today), outside 2000–2100, not a date.
+            "targetDate" => ["\"2020-01-01\"", "\"1999-12-31\"", "\"2101-01-01\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
             "provider" => [$"\"{new string('P', 201)}\""],
             "number" => ["\"\"", "\"   \"", $"\"{new string('N', 101)}\""],
             "jp" => ["0", "-2", "19.4", "2000.5", "3"],
@@ -1069,6 +1099,7 @@ internal sealed class HostileInputGenerator
             {
                 "employeeIds" => 10_001,
                 "activities" => 10_001,
+                "actions" => 51,
                 "competencyCodes" => 21,
                 "candidateIds" => 1_001,
                 "performanceYearWeights" => 6,
@@ -1086,6 +1117,7 @@ internal sealed class HostileInputGenerator
                     "assessments" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"level\":3,\"assessedOn\":\"2025-06-01\",\"assessor\":\"P\"}}",
                     "employees" or "activities" => "null",
                     "competencyCodes" => "\"M-INTEGRITY\"",
+                    "actions" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"form\":\"Coaching\",\"title\":\"T\",\"targetDate\":\"2099-12-31\"}}",
                     _ => null,
                 };
                 var items = Enumerable.Range(0, count).Select(_ => element ?? $"\"{NewGuid()}\"");

@@ -25,6 +25,7 @@ public interface IApplicationDbContext
     DbSet<ScoringPolicy> ScoringPolicies { get; }
     DbSet<Accreditation> Accreditations { get; }
     DbSet<Domain.Development.DevelopmentActivity> DevelopmentActivities { get; }
+    DbSet<Domain.Development.IndividualDevelopmentPlan> DevelopmentPlans { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

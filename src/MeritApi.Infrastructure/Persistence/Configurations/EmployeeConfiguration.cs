@@ -73,3 +73,32 @@ internal sealed class DevelopmentActivityConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(a => a.CertificateValidUntil).HasFilter("certificate_valid_until IS NOT NULL");
     }
 }
+
+internal sealed class IndividualDevelopmentPlanConfiguration : IEntityTypeConfiguration<Domain.Development.IndividualDevelopmentPlan>
+{
+    public void Configure(EntityTypeBuilder<Domain.Development.IndividualDevelopmentPlan> builder)
+    {
+        builder.ToTable("development_plans");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Employee>().WithMany().HasForeignKey(p => p.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Position>().WithMany().HasForeignKey(p => p.PositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.EmployeeId, p.CreatedAt });
+        // Two progress reports racing on one plan: the loser's revision no longer matches (409 concurrent-update).
+        builder.Property(p => p.Revision).IsConcurrencyToken();
+        // The gaps are fixed when the plan is made and read back whole.
+        builder.Ignore(p => p.Gaps);
+        builder.Property<List<Domain.Development.PlanGap>>("_gaps").HasColumnName("gaps").HasColumnType("json")
+            .HasConversion(JsonColumn.ListConverter<Domain.Development.PlanGap>(), JsonColumn.ListComparer<Domain.Development.PlanGap>());
+        builder.OwnsMany(p => p.Actions, actions =>
+        {
+            actions.ToTable("development_plan_actions");
+            actions.WithOwner().HasForeignKey("plan_id");
+            actions.HasKey(a => a.Id);
+            actions.Property(a => a.Id).ValueGeneratedNever();
+            actions.Property(a => a.CompetencyCode).HasMaxLength(Competency.CodeMaxLength);
+            actions.Property(a => a.Title).HasMaxLength(Domain.Development.PlanAction.TitleMaxLength);
+        });
+        builder.Navigation(p => p.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -354,6 +354,54 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.ToTable("development_activities", (string)null);
                 });
 
+            modelBuilder.Entity("MeritApi.Domain.Development.IndividualDevelopmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<bool>("TargetPosition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("target_position");
+
+                    b.Property<string>("_gaps")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("gaps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_plans");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_development_plans_position_id");
+
+                    b.HasIndex("EmployeeId", "CreatedAt")
+                        .HasDatabaseName("ix_development_plans_employee_id_created_at");
+
+                    b.ToTable("development_plans", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>
                 {
                     b.Property<Guid>("EmployeeId")
@@ -1137,6 +1185,80 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_development_activities_employees_employee_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Development.IndividualDevelopmentPlan", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_plans_employees_employee_id");
+
+                    b.HasOne("MeritApi.Domain.Positions.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_plans_positions_position_id");
+
+                    b.OwnsMany("MeritApi.Domain.Development.PlanAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid?>("ActivityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("activity_id");
+
+                            b1.Property<string>("CompetencyCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("competency_code");
+
+                            b1.Property<string>("Form")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("form");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("status");
+
+                            b1.Property<DateOnly>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("target_date");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("title");
+
+                            b1.Property<Guid>("plan_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_development_plan_actions");
+
+                            b1.HasIndex("plan_id")
+                                .HasDatabaseName("ix_development_plan_actions_plan_id");
+
+                            b1.ToTable("development_plan_actions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("plan_id")
+                                .HasConstraintName("fk_development_plan_actions_development_plans_plan_id");
+                        });
+
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Employees.AnnualPerformanceRating", b =>
