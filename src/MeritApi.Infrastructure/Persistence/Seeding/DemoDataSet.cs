@@ -2,15 +2,20 @@ using System.Globalization;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
+using MeritApi.Domain.Development;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
+using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Infrastructure.Persistence.Seeding;
 
 /// <summary>
 /// A realistic, reproducible demo agency: three positions with competency standards, 200 employees with
-/// assessments and SKP ratings (fixed random seed), and two open selections. Built through the domain
+/// assessments (a few expired) and SKP ratings (fixed random seed), most holding one of the positions, PNS or PPPK, with
+/// this year's and last year's development activities (some short of 20 JP, some certificates lapsing soon), two
+/// individual development plans, and two open selections under the newest policy. Built through the domain
 /// model, so the demo obeys the same rules as real data, and recorded in the audit log as what it is (actor "demo-data"):
 /// a decision file of a demo selection then proves its opening and every enrolment, as one of real data does.
 /// </summary>
@@ -59,6 +64,22 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
     private static readonly string[] Assessors =
         ["Pusat Penilaian Kompetensi ASN, BKN", "UPT Penilaian Kompetensi Kementerian", "Assessment Center Kantor Regional"];
 
+    private static readonly (DevelopmentForm Form, string Title, string? Provider)[] Activities =
+    [
+        (DevelopmentForm.Training, "Pelatihan Manajemen ASN", "BPSDM Kementerian"),
+        (DevelopmentForm.Training, "Pelatihan Analisis Kebijakan", "Lembaga Administrasi Negara"),
+        (DevelopmentForm.Course, "Kursus Pengelolaan Keuangan Negara", "BPPK Kementerian Keuangan"),
+        (DevelopmentForm.Seminar, "Seminar Reformasi Birokrasi", "Universitas Indonesia"),
+        (DevelopmentForm.Workshop, "Lokakarya Penyusunan SKP", "Biro Sumber Daya Manusia"),
+        (DevelopmentForm.ELearning, "E-learning Literasi Data", "ASN Corporate University"),
+        (DevelopmentForm.Coaching, "Coaching oleh Atasan Langsung", "Atasan langsung"),
+        (DevelopmentForm.Mentoring, "Mentoring Pelayanan Publik", "Pejabat Pimpinan Tinggi Pratama"),
+        (DevelopmentForm.Benchmarking, "Patok Banding Tata Kelola Data", "Pemerintah Provinsi"),
+        (DevelopmentForm.SelfStudy, "Belajar Mandiri Kebijakan Publik", null),
+    ];
+
+    private static readonly decimal[] JpChoices = [2, 4, 6, 8, 12, 16, 20, 24, 32];
+
     private readonly Random _random = new(Seed);
 
     public async Task<string> SeedAsync(CancellationToken cancellationToken)
@@ -74,13 +95,22 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         db.Positions.AddRange(head, analyst, finance);
 
         var technical = TechnicalCompetencies.Select(c => c.Code).ToArray();
-        var employees = Enumerable.Range(1, EmployeeCount).Select(i => NewEmployee(i, technical)).ToList();
+        Position[] positions = [head, analyst, finance];
+        var employees = Enumerable.Range(1, EmployeeCount).Select(i => NewEmployee(i, technical, positions)).ToList();
         db.Employees.AddRange(employees);
+        var activities = employees.SelectMany(NewActivities).ToList();
+        db.DevelopmentActivities.AddRange(activities);
+        var names = (await db.Competencies.AsNoTracking().Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken))
+            .Concat(TechnicalCompetencies.Select(c => new { c.Code, c.Name })).ToDictionary(c => c.Code, c => c.Name);
+        var plans = NewPlans(employees, positions, names).ToList();
+        db.DevelopmentPlans.AddRange(plans);
 
+        // New selections default to the newest policy (with its assessment validity rule); so do the demo's.
+        var policyVersion = await db.ScoringPolicies.MaxAsync(p => p.Version, cancellationToken);
         var latestYear = Selection.DefaultLatestPerformanceYear(now);
-        var promotion = new Selection(PromotionSelectionId, head.Id, SelectionKind.Promotion, 1, 1, latestYear,
+        var promotion = new Selection(PromotionSelectionId, head.Id, SelectionKind.Promotion, 1, policyVersion, latestYear,
             $"PENG-{now.Year}/KEP/001", now);
-        var placement = new Selection(PlacementSelectionId, analyst.Id, SelectionKind.Placement, 2, 1, latestYear,
+        var placement = new Selection(PlacementSelectionId, analyst.Id, SelectionKind.Placement, 2, policyVersion, latestYear,
             $"PENG-{now.Year}/AK/002", now);
         db.Selections.AddRange(promotion, placement);
         var shuffled = employees.OrderBy(_ => _random.Next()).ToList();
@@ -92,14 +122,18 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         foreach (var position in new[] { head, analyst, finance })
             await LogAsync("CreatePosition", [position.Id], cancellationToken);
         await LogAsync("ImportEmployees", [.. employees.Select(e => e.Id)], cancellationToken);
+        await LogAsync("ImportDevelopmentActivities", [.. activities.Select(a => a.EmployeeId).Distinct()], cancellationToken);
+        foreach (var plan in plans)
+            await LogAsync("CreateDevelopmentPlan", [plan.EmployeeId, plan.Id], cancellationToken);
         foreach (var selection in new[] { promotion, placement })
         {
             await LogAsync("OpenSelection", [selection.Id, selection.PositionId], cancellationToken);
             await LogAsync("EnrolCandidates", [selection.Id, .. db.Candidates.Local.Where(c => c.SelectionId == selection.Id).Select(c => c.Id)],
                 cancellationToken);
         }
-        return $"{TechnicalCompetencies.Length} technical competencies, 3 positions, {employees.Count} employees, " +
-               $"selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
+        return $"{TechnicalCompetencies.Length} technical competencies, 3 positions, {employees.Count} employees " +
+               $"({employees.Count(e => e.CurrentPositionId is not null)} holding a position), {activities.Count} development activities, " +
+               $"{plans.Count} development plans, selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
                $"{placement.Id} (placement, {placement.CandidateCount} candidates)";
     }
 
@@ -115,15 +149,24 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         IEnumerable<(string, int)> standard) =>
         new(Guid.CreateVersion7(), code, title, kind, Grade.Parse(minimumGrade), standard);
 
-    private Employee NewEmployee(int index, string[] technical)
+    private DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+
+    private Employee NewEmployee(int index, string[] technical, Position[] positions)
     {
         var name = $"{FirstNames[_random.Next(FirstNames.Length)]} {LastNames[_random.Next(LastNames.Length)]}";
         var grade = Grade.All[_random.Next(8, 14)]; // III/a … IV/b: the grades that compete for these posts
         var employee = new Employee(Guid.CreateVersion7(), Nip.Parse(DemoNip(index)), name, grade, Units[_random.Next(Units.Length)]);
+        // Most hold one of the three positions (taken up one to seven years ago); most are PNS, some PPPK, a few unstated.
+        if (_random.NextDouble() < 0.7)
+            employee.AssignPosition(new PositionHeld(positions[_random.Next(positions.Length)].Id, Today.AddDays(-_random.Next(365, 2555))), Today);
+        var type = _random.NextDouble();
+        if (type < 0.97)
+            employee.SetEmploymentType(type < 0.85 ? EmploymentType.Pns : EmploymentType.Pppk);
 
         foreach (var code in Managerial.Append("SC-NATIONAL-UNITY").Concat(technical))
         {
-            var assessedOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-_random.Next(30, 900));
+            // One assessment in twenty is older than the three years an assessment counts for.
+            var assessedOn = Today.AddDays(_random.NextDouble() < 0.05 ? -_random.Next(1100, 1500) : -_random.Next(30, 900));
             employee.RecordAssessment(Guid.CreateVersion7(), code, Level(), assessedOn, Assessors[_random.Next(Assessors.Length)], now);
         }
         for (var year = now.Year - 3; year <= now.Year - 1; year++)
@@ -134,6 +177,71 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
             employee.RecordPerformanceRating(year, Rating(), now);
         }
         return employee;
+    }
+
+    /// <summary>
+    /// Last year's and this year's activities: none to four a year of 2 to 32 JP each, so some employees fall short of the
+    /// 20 JP a PNS needs and a few PPPK pass the 24 JP cap; a certificate with a third of the training and courses, some lapsing soon.
+    /// </summary>
+    private IEnumerable<DevelopmentActivity> NewActivities(Employee employee)
+    {
+        foreach (var year in new[] { now.Year - 1, now.Year })
+        {
+            var first = new DateOnly(year, 1, 1);
+            var days = year == now.Year ? Today.DayNumber - first.DayNumber : 365;
+            var taken = new HashSet<int>();
+            for (var i = _random.Next(0, 5); i > 0; i--)
+            {
+                var pick = _random.Next(Activities.Length);
+                if (!taken.Add(pick))
+                    continue; // one activity of a kind a year
+                var (form, title, provider) = Activities[pick];
+                var start = first.AddDays(_random.Next(0, Math.Max(1, days - 3)));
+                var end = start.AddDays(_random.Next(0, 3));
+                if (end > Today)
+                    end = start;
+                var certificate = form is DevelopmentForm.Training or DevelopmentForm.Course && _random.NextDouble() < 0.35
+                    ? new Certificate($"SERT/{year}/{employee.Nip.Value[^6..]}-{pick}", end, end.AddDays(_random.Next(300, 1100)))
+                    : null;
+                yield return new DevelopmentActivity(Guid.CreateVersion7(), employee.Id, form, title, provider, start, end,
+                    JamPelajaran.Of(JpChoices[_random.Next(JpChoices.Length)]), [Managerial[_random.Next(Managerial.Length)]], certificate, Today, now);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two plans made a month ago from the gaps against the position held, with an action per gap the inventory suggests a
+    /// form for; in the first, one action is completed and a later assessment (recorded after the plan) has closed its gap.
+    /// </summary>
+    private IEnumerable<IndividualDevelopmentPlan> NewPlans(List<Employee> employees, Position[] positions,
+        Dictionary<string, string> competencyNames)
+    {
+        var madeOn = Today.AddDays(-30);
+        var screen = new AssessmentScreen(new AssessmentValidityRule(AssessmentValidityRule.DefaultValidityYears, accreditedBodiesOnly: false), madeOn, []);
+        var made = 0;
+        foreach (var employee in employees.Where(e => e.CurrentPositionId is not null))
+        {
+            var position = positions.Single(p => p.Id == employee.CurrentPositionId);
+            var needs = NeedsInventory.Of([.. position.Standard.Select(r => new StandardLineEvidence(r.CompetencyCode, r.RequiredLevel,
+                [.. employee.Assessments.Where(a => a.CompetencyCode == r.CompetencyCode && a.AssessedOn <= madeOn).OrderByDescending(a => a.AssessedOn)
+                    .Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor))]))], screen);
+            var below = needs.Where(n => n.Kind == NeedKind.BelowStandard).ToList();
+            if (below.Count < 2)
+                continue;
+            var plan = new IndividualDevelopmentPlan(Guid.CreateVersion7(), employee.Id, position.Id, targetPosition: false, madeOn, needs, now.AddDays(-30));
+            var actions = below.Take(3).Select((need, i) => plan.AddAction(Guid.CreateVersion7(), need.CompetencyCode,
+                NeedsInventory.Suggestion(need).Form!.Value, $"{NeedsInventory.Suggestion(need).Form}: {competencyNames[need.CompetencyCode]}", madeOn.AddDays(60 + 30 * i),
+                $"actions[{i}]")).ToList();
+            if (made == 0)
+            {
+                plan.Progress(actions[0].Id, PlanActionStatus.Completed, null);
+                employee.RecordAssessment(Guid.CreateVersion7(), below[0].CompetencyCode, below[0].RequiredLevel, Today.AddDays(-5), Assessors[0], now);
+                plan.Progress(actions[1].Id, PlanActionStatus.InProgress, null);
+            }
+            yield return plan;
+            if (++made == 2)
+                yield break;
+        }
     }
 
     /// <summary>Levels cluster around 3, as assessment-centre results do.</summary>
