@@ -11,6 +11,9 @@
 #   - the API's peak RSS (VmHWM, reset just before) during the 100,000-candidate runs;
 #   - the decision file of the 100,000-candidate selection (streamed): time, size and the API's peak RSS while writing it;
 #     then the offline verifier (src/MeritApi.Verifier) on it: time, peak RSS and its verdict (it must verify);
+#   - the development-needs inventory of the 100,000 employees (JSON, CSV), its summary and plan rows: time, size and the
+#     ratio to PostgreSQL running the same query alone; importing 100,000 development activities: rows/s and the ratio
+#     to PostgreSQL inserting the same rows itself;
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
@@ -243,6 +246,79 @@ read -r verify_seconds verify_kib < <(tail -n 1 "$work/verifier.time") # after G
 awk -v s="$verify_seconds" -v k="$verify_kib" -v d="$seconds" -v n="${sizes[-1]}" -v r="$verdict" \
   'BEGIN { printf "offline verifier %d candidates: %.2f s (%.2fx the file'"'"'s download), peak RSS %.0f MiB; %s\n", n, s, s / d, k / 1024, r }'
 rm -f "$work/decision-file.json"
+
+# ---------------------------------------------------------------------------------------------- competency development
+# The needs inventory of the 100,000 employees (each holds the bench position: ten competencies, ten assessments) and its
+# roll-ups, each downloaded whole (streamed), against PostgreSQL alone running the same set-based query
+# (DevelopmentEvidenceReader.Sql, its parameters NULL as the API sends them here) with every row sent to a client
+# (COPY … TO STDOUT into /dev/null): the ratio is what the API adds to the database's own work.
+log "development-needs inventory of 100,000 employees and its roll-ups, against PostgreSQL alone"
+inventory_sql=$(awk '/internal const string Sql = """/ { on = 1; next } on && /"""/ { exit } on' \
+  src/MeritApi.Infrastructure/Persistence/DevelopmentEvidenceReader.cs \
+  | sed -e 's/\$1::text/NULL::text/g; s/\$1/NULL::text/g; s/\$2::uuid/NULL::uuid/g; s/\$2/NULL::uuid/g; s/\$3/NULL::uuid/g' | tr '\n' ' ')
+[[ $inventory_sql == *"FROM employees e"* ]] || die "could not read the inventory's query from DevelopmentEvidenceReader.cs"
+# timed COMMAND…: runs it, its output discarded; prints its wall time in s
+timed() { local a; a=$(date +%s.%N); "$@" >/dev/null; awk -v a="$a" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
+psql_bench -d bench -c "COPY ($inventory_sql) TO STDOUT" >/dev/null # warm: the first read of the data pays for the cache
+pg_seconds=$(timed psql_bench -d bench -c "COPY ($inventory_sql) TO STDOUT")
+pg_rows=$(psql_bench -d bench -At -c "SELECT count(*) FROM ($inventory_sql) q")
+echo "development needs, PostgreSQL alone (the inventory's query, $pg_rows rows to a client): $pg_seconds s"
+# fetch_timed NAME PATH: GET with the HR token, checked, the whole answer read; prints "SECONDS BYTES"
+fetch_timed() {
+  local out code
+  out=$(curl -sS -o "$work/$1.out" -w '%{http_code} %{time_total} %{size_download}' --max-time 900 \
+    -H "Authorization: Bearer $hr_token" "$api$2") || die "GET $2 failed"
+  code=${out%% *}
+  [[ $code == 200 ]] || die "GET $2 answered $code: $(head -c 1000 "$work/$1.out")"
+  printf '%s\n' "${out#* }"
+}
+fetch_timed warm-inventory "/api/v1/development-needs?format=csv" >/dev/null # the endpoints' first call pays for the JIT
+fetch_timed warm-summary "/api/v1/development-needs/summary" >/dev/null
+if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then inventory_note=''; else inventory_note=' (process peak since start-up)'; fi
+for query in "inventory JSON:/api/v1/development-needs" "inventory CSV:/api/v1/development-needs?format=csv" \
+             "summary:/api/v1/development-needs/summary" "plan rows:/api/v1/development-needs/plan"; do
+  name=${query%%:*}
+  read -r seconds bytes < <(fetch_timed inventory "${query#*:}")
+  awk -v n="$name" -v s="$seconds" -v b="$bytes" -v p="$pg_seconds" \
+    'BEGIN { printf "development needs %s, 100000 employees: %.2f s, %.1f MiB, %.2fx PostgreSQL alone\n", n, s, b / 1048576, s / p }'
+  if [[ $name == summary ]]; then
+    measured=$(grep -o '"employeesMeasured":[0-9]*' "$work/inventory.out" | head -n 1 | cut -d: -f2)
+    [[ $measured == 100000 ]] || die "the summary measured '${measured:-?}' employees, not 100000"
+  fi
+done
+peak_mib=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status")
+echo "development needs: API peak RSS over the four answers $peak_mib MiB$inventory_note"
+rm -f "$work"/*.out
+
+# Importing 100,000 development activities, ten batches of 10,000 (the most a batch takes), one for each bench
+# employee: rows/s, and the ratio to PostgreSQL inserting the same rows itself (one INSERT … SELECT into a copy of the
+# table with the same indexes).
+log "importing 100,000 development activities (10 × 10,000)"
+psql_bench -d bench -At -c "SELECT nip FROM employees WHERE name LIKE 'Pegawai %' ORDER BY nip LIMIT 100000" >"$work/nips.txt"
+python3 - "$work/nips.txt" "$work" <<'PY'
+import json, sys
+nips = open(sys.argv[1]).read().split()
+for batch in range(10):
+    rows = [{"nip": nip, "form": "Training", "title": f"Pelatihan Teknis {batch + 1}", "provider": "BPSDM",
+             "startDate": "2025-03-03", "endDate": "2025-03-04", "jp": 16, "competencyCodes": ["M-INTEGRITY"]}
+            for nip in nips[batch * 10000:(batch + 1) * 10000]]
+    json.dump({"activities": rows}, open(f"{sys.argv[2]}/activities-{batch}.json", "w"))
+PY
+import_seconds=0
+for batch in $(seq 0 9); do
+  out=$(curl -sS -o "$work/import.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $hr_token" --data-binary "@$work/activities-$batch.json" "$api/api/v1/development-activities/import") \
+    || die "activity import: request failed"
+  [[ ${out%% *} == 200 ]] && grep -q '"added":10000' "$work/import.json" \
+    || die "activity import batch $batch answered ${out%% *}: $(head -c 1000 "$work/import.json")"
+  import_seconds=$(awk -v a="$import_seconds" -v b="${out#* }" 'BEGIN { print a + b }')
+done
+pg_import_seconds=$(timed psql_bench -d bench -c "CREATE TABLE bench_activities (LIKE development_activities INCLUDING ALL);
+  INSERT INTO bench_activities SELECT gen_random_uuid(), e.id, 'Training', 'Pelatihan Teknis', 'BPSDM', DATE '2025-03-03',
+    DATE '2025-03-04', 16, NULL, NULL, NULL, now(), ARRAY['M-INTEGRITY'] FROM employees e WHERE e.name LIKE 'Pegawai %';")
+psql_bench -d bench -c "DROP TABLE bench_activities" >/dev/null
+rm -f "$work"/activities-*.json
+awk -v s="$import_seconds" -v p="$pg_import_seconds" 'BEGIN { printf "development activities import 100000 rows (10 × 10000): %.2f s, %.0f rows/s; PostgreSQL inserting them alone: %.2f s (%.0f rows/s); ratio API/PostgreSQL %.2f (rows/s)\n", s, 100000 / s, p, 100000 / p, p / s }'
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
 # Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the
