@@ -5,6 +5,10 @@ using MeritApi.Domain.Selections;
 
 namespace MeritApi.Domain.Rationales;
 
+/// <summary>The steps of a rationale every kind shares, with their numbers.</summary>
+public readonly record struct RationaleSteps(RationalePolicy Policy, RationaleEvidence Evidence, JpmStep JobPersonMatch, BandStep Band,
+    PerformanceStep Performance, MeritStep Merit, TalentBoxStep TalentBox);
+
 /// <summary>Builds and seals a candidate's rationale from a stored result and the policy it was scored under.</summary>
 public static class RationaleBuilder
 {
@@ -18,9 +22,29 @@ public static class RationaleBuilder
     public static CandidateRationale Build(Guid selectionId, ScoringPolicy policy, Grade? minimumGrade, DateOnly? referenceDate,
         CandidateResult result, string sealScheme)
     {
+        var steps = StepsOf(policy, minimumGrade, referenceDate, result.Grade, result.CompetencyGaps, result.PerformanceYears, result.Jpm,
+            result.JpmBand, result.PerformanceScore, result.MeritScore, result.TalentBox);
+        var latestRating = (int?)result.LatestRating ?? 0;
+        var rank = new RankStep(result.Rank, result.RankDecidedBy, latestRating, ExplainRank(result));
+
+        // The policy's weights and the reasons are immutable lists: the rationale shares them rather than copying.
+        var rationale = new CandidateRationale(selectionId, result.ScoringRunId, result.CandidateId, result.CandidateCode,
+            steps.Policy, steps.Evidence, steps.JobPersonMatch, steps.Band, steps.Performance, steps.Merit, steps.TalentBox,
+            new EligibilityStep(result.Eligible, result.IneligibilityReasons),
+            rank, sealScheme);
+        return rationale with { Seal = RationaleSeal.Compute(rationale) };
+    }
+
+    /// <summary>
+    /// The steps every rationale shares (a selection's candidate, a talent-mapping placement): the policy as applied, the
+    /// evidence, and the JPM, band, performance, merit and talent-box steps with their numbers, from the published figures.
+    /// </summary>
+    public static RationaleSteps StepsOf(ScoringPolicy policy, Grade? minimumGrade, DateOnly? referenceDate, Grade grade,
+        IReadOnlyList<CompetencyGap> gaps, IReadOnlyList<CountedYear> counted, decimal publishedJpm, JpmBand jpmBand,
+        decimal publishedPerformance, decimal publishedMerit, int talentBoxNumber)
+    {
         var validity = policy.AssessmentValidity;
         // Plain loops: a national run builds 100,000 of these to seal them, and each allocation here is garbage by then.
-        var gaps = result.CompetencyGaps;
         var competencies = new CompetencyLine[gaps.Count];
         List<string>? missing = null; // most candidates were assessed on every competency
         int credited = 0, required = 0;
@@ -36,7 +60,6 @@ public static class RationaleBuilder
                 (missing ??= []).Add(g.CompetencyCode);
         }
 
-        var counted = result.PerformanceYears;
         var years = new PerformanceYearLine[counted.Count];
         var weightedSum = 0m;
         for (var i = 0; i < counted.Count; i++)
@@ -47,39 +70,32 @@ public static class RationaleBuilder
             weightedSum += years[i].WeightedValue;
         }
 
-        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, result.Jpm,
+        var jpm = new JpmStep(JpmFormula, credited, required, required == 0 ? 0 : credited * 100m / required, publishedJpm,
             missing ?? (IReadOnlyList<string>)[]);
 
         var (top, middle) = JpmBands.Thresholds(policy.BandSet);
-        var band = new BandStep(policy.BandSet, top, middle, result.JpmBand, JpmBands.IndonesianTerm(result.JpmBand));
+        var band = new BandStep(policy.BandSet, top, middle, jpmBand, JpmBands.IndonesianTerm(jpmBand));
 
         var performance = new PerformanceStep(PerformanceFormula, weightedSum, weightedSum / MeritScorer.RatingScaleMax * 100m,
-            result.PerformanceScore);
+            publishedPerformance);
 
-        var competencePart = policy.CompetenceWeight * result.Jpm;
-        var performancePart = policy.PerformanceWeight * result.PerformanceScore;
-        var merit = new MeritStep(MeritFormula, policy.CompetenceWeight, result.Jpm, competencePart, policy.PerformanceWeight,
-            result.PerformanceScore, performancePart, competencePart + performancePart, result.MeritScore, Rounding);
+        var competencePart = policy.CompetenceWeight * publishedJpm;
+        var performancePart = policy.PerformanceWeight * publishedPerformance;
+        var merit = new MeritStep(MeritFormula, policy.CompetenceWeight, publishedJpm, competencePart, policy.PerformanceWeight,
+            publishedPerformance, performancePart, competencePart + performancePart, publishedMerit, Rounding);
 
-        var box = Scoring.TalentBox.FromNumber(result.TalentBox);
+        var box = Scoring.TalentBox.FromNumber(talentBoxNumber);
         var talentBox = new TalentBoxStep(box.Potential, box.Performance, box.Number, box.InTalentPool, box.Meaning);
 
-        var latestRating = (int?)result.LatestRating ?? 0;
-        var rank = new RankStep(result.Rank, result.RankDecidedBy, latestRating, ExplainRank(result));
-
-        // The policy's weights and the reasons are immutable lists: the rationale shares them rather than copying.
-        var rationale = new CandidateRationale(selectionId, result.ScoringRunId, result.CandidateId, result.CandidateCode,
+        return new RationaleSteps(
             new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, policy.PerformanceYearWeights,
                 policy.BandSet, policy.MinimumRating, minimumGrade?.ToString())
             {
                 AssessmentValidityYears = validity?.ValidityYears,
                 AccreditedBodiesOnly = validity?.AccreditedBodiesOnly,
             },
-            new RationaleEvidence(result.Grade.ToString(), competencies, years) { ReferenceDate = validity is null ? null : referenceDate },
-            jpm, band, performance, merit, talentBox,
-            new EligibilityStep(result.Eligible, result.IneligibilityReasons),
-            rank, sealScheme);
-        return rationale with { Seal = RationaleSeal.Compute(rationale) };
+            new RationaleEvidence(grade.ToString(), competencies, years) { ReferenceDate = validity is null ? null : referenceDate },
+            jpm, band, performance, merit, talentBox);
     }
 
     /// <summary>The validity members of a line: the counted assessment's dates and, worded by the rule, each one passed over.</summary>
