@@ -9,6 +9,7 @@ using MeritApi.Api.Endpoints.Employees;
 using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Api.Endpoints.ScoringPolicies;
 using MeritApi.Api.Endpoints.Selections;
+using MeritApi.Api.Endpoints.TalentMapping;
 using MeritApi.Api.Hosting;
 using MeritApi.Application;
 using MeritApi.Infrastructure;
@@ -54,6 +55,7 @@ app.MapDevelopmentNeedsEndpoints();
 app.MapDevelopmentActivityEndpoints();
 app.MapDevelopmentPlanEndpoints();
 app.MapSelectionEndpoints();
+app.MapTalentMappingEndpoints();
 app.MapAuditEndpoints();
 
 await app.RunAsync();

@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();
         services.AddScoped<IDevelopmentEvidenceReader, DevelopmentEvidenceReader>();
+        services.AddScoped<Application.TalentMapping.Commands.RunTalentMapping.IMappingPopulationReader, MappingPopulationReader>();
+        services.AddScoped<Application.TalentMapping.Commands.RunTalentMapping.IMappingRunWriter, MappingRunWriter>();
         services.AddScoped<IShortlistReader, ShortlistReader>();
         services.AddScoped<Application.Common.Concurrency.IRowVersions, RowVersions>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();

@@ -7,9 +7,9 @@ using MeritApi.Domain.Scoring;
 namespace MeritApi.Api.Rendering;
 
 /// <summary>
-/// The nine-box talent grid of a scoring run as SVG: potential up the side, performance along the bottom, each box with
-/// its PermenPANRB 3/2020 number, how many candidates fall in it and their codes (with names only after the committee's
-/// reveal); the talent pool (boxes 7–9) is shaded. Axis labels in English and Indonesian. A box lists at most
+/// The nine-box talent grid as SVG (of a scoring run, or of a talent-mapping run): potential up the side, performance along
+/// the bottom, each box with its PermenPANRB 3/2020 number, how many fall in it and who (a selection's candidates by code, with
+/// names only after the committee's reveal; a mapping's employees by NIP and name); the talent pool (boxes 7–9) is shaded. Axis labels in English and Indonesian. A box lists at most
 /// <see cref="CodesPerBox"/> codes and says how many more there are, so a national run still draws a readable picture.
 /// </summary>
 public static class TalentGridSvg
@@ -20,26 +20,36 @@ public static class TalentGridSvg
     private const int Cell = 210, CellHeight = 170, Left = 150, Top = 70;
     private static readonly HtmlEncoder Xml = HtmlEncoder.Default;
 
-    public static async Task<string> RenderAsync(ShortlistExport export, CancellationToken cancellationToken)
+    /// <summary>A selection's run: candidates by code (and name after the reveal).</summary>
+    public static Task<string> RenderAsync(ShortlistExport export, CancellationToken cancellationToken)
+    {
+        var h = export.Heading;
+        return RenderAsync($"{h.Reference ?? h.SelectionId.ToString()}, run {h.RunSequence}",
+            $"{h.Reference ?? ""} {h.PositionCode} — {h.PositionTitle} · run {h.RunSequence} · {h.CandidateCount} candidates{(h.IdentitiesRevealed ? "" : " · blind")}",
+            export.Lines.Select(e => (e.TalentBox, e.Name is null ? e.CandidateCode : $"{e.CandidateCode} · {e.Name}")), cancellationToken);
+    }
+
+    /// <summary>Any population on the grid: each entry's box and the label it is listed by.</summary>
+    public static async Task<string> RenderAsync(string title, string subtitle, IAsyncEnumerable<(int Box, string Label)> entries,
+        CancellationToken cancellationToken)
     {
         var counts = new int[10];
         var labels = Enumerable.Range(0, 10).Select(_ => new List<string>()).ToArray();
-        await foreach (var e in export.Lines.WithCancellation(cancellationToken))
+        await foreach (var (box, label) in entries.WithCancellation(cancellationToken))
         {
-            counts[e.TalentBox]++;
-            if (labels[e.TalentBox].Count < CodesPerBox)
-                labels[e.TalentBox].Add(e.Name is null ? e.CandidateCode : $"{e.CandidateCode} · {e.Name}");
+            counts[box]++;
+            if (labels[box].Count < CodesPerBox)
+                labels[box].Add(label);
         }
 
-        var h = export.Heading;
         var width = Left + 3 * Cell + 20;
         var height = Top + 3 * CellHeight + 100;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Arial, sans-serif" role="img" aria-labelledby="title">""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<title id="title">Nine-box talent grid (kotak manajemen talenta), {E(h.Reference ?? h.SelectionId.ToString())}, run {h.RunSequence}</title>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<title id="title">Nine-box talent grid (kotak manajemen talenta), {E(title)}</title>""");
         svg.Append("""<rect width="100%" height="100%" fill="#ffffff"/>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="28" font-size="18" font-weight="bold">Nine-box talent grid · Kotak manajemen talenta</text>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="50" font-size="12">{E(h.Reference ?? "")} {E(h.PositionCode)} — {E(h.PositionTitle)} · run {h.RunSequence} · {h.CandidateCount} candidates{(h.IdentitiesRevealed ? "" : " · blind")}</text>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="50" font-size="12">{E(subtitle)}</text>""");
 
         foreach (var potential in new[] { Potential.High, Potential.Medium, Potential.Low })
         {

@@ -37,6 +37,7 @@ public static class Rules
     public static readonly Rule InvalidRequirement = new("invalid-requirement", RuleKind.Violation);
     public static readonly Rule StandardTooLarge = new("standard-too-large", RuleKind.Violation);
     public static readonly Rule NoDevelopmentNeeds = new("no-development-needs", RuleKind.Violation);
+    public static readonly Rule EmptyPopulation = new("empty-population", RuleKind.Violation);
     public static readonly Rule PlanActionClosed = new("plan-action-closed", RuleKind.Violation);
     public static readonly Rule PolicyWeights = new("policy-weights", RuleKind.Violation);
     public static readonly Rule PolicyYearWeights = new("policy-year-weights", RuleKind.Violation);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MeritApi.Domain.Common;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Rationales;
 using MeritApi.Domain.Scoring;
@@ -36,6 +35,7 @@ public sealed record MappingSubject(
 
 /// <summary>One employee's place in a run: the figures, the box, and the sealed rationale that explains them.</summary>
 public sealed record MappingPlacement(
+    Guid MappingRunId,
     Guid EmployeeId,
     string Unit,
     Guid PositionId,
@@ -52,7 +52,7 @@ public sealed record MappingPlacement(
 }
 
 /// <summary>An employee of the population the run could not place, with every reason.</summary>
-public sealed record MappingExclusion(Guid EmployeeId, string Unit, IReadOnlyList<UnplacedDetail> Reasons);
+public sealed record MappingExclusion(Guid MappingRunId, Guid EmployeeId, string Unit, IReadOnlyList<UnplacedDetail> Reasons);
 
 /// <summary>
 /// A talent-mapping run (DESIGN §10, PermenPANRB 3/2020): every employee of a population — the agency, or some units — scored
@@ -86,6 +86,9 @@ public sealed class TalentMappingRun
     public DateTimeOffset MappedAt { get; private set; }
     public int PlacedCount { get; private set; }
     public int UnplacedCount { get; private set; }
+
+    /// <summary>How many placements fall in boxes 7–9.</summary>
+    public int TalentPoolCount { get; private set; }
     public string ResultsDigest { get; private set; }
     public string SealScheme { get; private set; }
 
@@ -120,13 +123,13 @@ public sealed class TalentMappingRun
         {
             if (subject.PositionId is not { } positionId || !positions.TryGetValue(positionId, out var position))
             {
-                run._exclusions.Add(new MappingExclusion(subject.EmployeeId, subject.Unit,
+                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit,
                     [new UnplacedDetail(UnplacedReason.NoCurrentPosition, "No position held is recorded: there is no standard to map against.")]));
                 continue;
             }
             if (position.Standard.Count == 0)
             {
-                run._exclusions.Add(new MappingExclusion(subject.EmployeeId, subject.Unit,
+                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit,
                     [new UnplacedDetail(UnplacedReason.PositionWithoutStandard, $"The position held ({position.Code}) has no competency standard.")]));
                 continue;
             }
@@ -142,13 +145,14 @@ public sealed class TalentMappingRun
                     reasons.Add(new UnplacedDetail(UnplacedReason.MissingPerformanceRating, $"No SKP rating for {year}; the policy counts it."));
             if (reasons.Count > 0)
             {
-                run._exclusions.Add(new MappingExclusion(subject.EmployeeId, subject.Unit, reasons));
+                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit, reasons));
                 continue;
             }
             run._placements.Add(Place(run.Id, context, position, subject.Unit, evidence));
         }
         run.PlacedCount = run._placements.Count;
         run.UnplacedCount = run._exclusions.Count;
+        run.TalentPoolCount = run._placements.Count(p => p.InTalentPool);
         run.ResultsDigest = DigestOf(run._placements.Select(p => (p.EmployeeId, p.Seal)), run._exclusions.Select(e => (e.EmployeeId, e.Reasons)));
         return run;
     }
@@ -192,7 +196,7 @@ public sealed class TalentMappingRun
         var rationale = new MappingRationale(runId, evidence.CandidateId, position.Id, position.Code, steps.Policy, steps.Evidence,
             steps.JobPersonMatch, steps.Band, steps.Performance, steps.Merit, steps.TalentBox, score.TalentBox.FollowUp, MappingSeal.Scheme);
         rationale = rationale with { Seal = MappingSeal.Compute(rationale) };
-        return new MappingPlacement(evidence.CandidateId, unit, position.Id, position.Code, score.JobPersonMatch.Percentage, score.Band,
+        return new MappingPlacement(runId, evidence.CandidateId, unit, position.Id, position.Code, score.JobPersonMatch.Percentage, score.Band,
             score.Performance.Score, score.MeritScore, score.TalentBox.Number, score.TalentBox.InTalentPool, rationale);
     }
 

@@ -23,6 +23,9 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<Accreditation> Accreditations => Set<Accreditation>();
     public DbSet<Domain.Development.DevelopmentActivity> DevelopmentActivities => Set<Domain.Development.DevelopmentActivity>();
     public DbSet<Domain.Development.IndividualDevelopmentPlan> DevelopmentPlans => Set<Domain.Development.IndividualDevelopmentPlan>();
+    public DbSet<Domain.TalentMapping.TalentMappingRun> TalentMappingRuns => Set<Domain.TalentMapping.TalentMappingRun>();
+    public DbSet<Domain.TalentMapping.MappingPlacement> MappingPlacements => Set<Domain.TalentMapping.MappingPlacement>();
+    public DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions => Set<Domain.TalentMapping.MappingExclusion>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
 
@@ -16,6 +17,7 @@ public sealed class PagingTests
     private Guid _employee;
     private Guid _selection;
     private Guid _run;
+    private Guid _mappingRun;
     private Guid _candidate;
 
     [OneTimeSetUp]
@@ -36,6 +38,19 @@ public sealed class PagingTests
         _employee = employees[0];
         _candidate = (await _client.EnrolAsync(_selection, [.. employees]))[0];
         _run = (Guid)(await _client.RunScoringAsync(_selection))["id"]!;
+        // A mapping run of a unit of its own: three employees, one placed, two not.
+        var unit = $"Biro Paging {Guid.NewGuid():N}"[..20];
+        foreach (var holds in new[] { true, false, false })
+            await _client.PostAsJsonAsync("/api/v1/employees", new
+            {
+                nip = ApiClient.NewNip(),
+                name = "Pegawai Paging",
+                grade = "III/c",
+                unit,
+                currentPositionId = holds ? _position : (Guid?)null,
+            }).ExpectAsync(HttpStatusCode.Created);
+        _mappingRun = (Guid)(await _client.PostAsJsonAsync("/api/v1/talent-mapping-runs", new { units = new[] { unit } })
+            .ExpectAsync(HttpStatusCode.Created))["id"]!;
     }
 
     [OneTimeTearDown]
@@ -56,8 +71,9 @@ public sealed class PagingTests
             var id = path.StartsWith("/api/v1/selections/", StringComparison.Ordinal) ? _selection
                 : path.StartsWith("/api/v1/positions/", StringComparison.Ordinal) ? _position
                 : _employee;
+            var run = path.StartsWith("/api/v1/talent-mapping-runs/", StringComparison.Ordinal) ? _mappingRun : _run;
             urls.Add(path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
-                .Replace("{runId}", _run.ToString(), StringComparison.Ordinal)
+                .Replace("{runId}", run.ToString(), StringComparison.Ordinal)
                 .Replace("{candidateId}", _candidate.ToString(), StringComparison.Ordinal));
         }
         return urls;

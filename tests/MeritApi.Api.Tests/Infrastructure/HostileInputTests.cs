@@ -23,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -35,6 +35,7 @@ public sealed class HostileInputTests
         "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/assessing-bodies",
         "POST /api/v1/employees/{id}/development-activities", "POST /api/v1/development-activities/import",
         "POST /api/v1/employees/{id}/development-plans", "POST /api/v1/development-plans/{planId}/actions/{actionId}/progress",
+        "POST /api/v1/talent-mapping-runs",
         "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",

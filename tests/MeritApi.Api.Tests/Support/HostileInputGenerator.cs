@@ -366,6 +366,11 @@ internal sealed class HostileInputGenerator
                 f => ($"/api/v1/development-plans/{f.PlanId}/actions/{f.PlanActionId}/progress",
                     new JsonObject { ["status"] = "InProgress", ["activityId"] = NoSuchRow.ToString() }),
                 400, Set("activityId"), Set()),
+            // The fixture's employees are all in "Biro Uji"; a policy version no row has fails in the handler.
+            new("POST /api/v1/talent-mapping-runs", _ => "/api/v1/talent-mapping-runs",
+                _ => MappingRun(1),
+                _ => ("/api/v1/talent-mapping-runs", MappingRun(999)),
+                404, Set("units[0]", "policyVersion", "referenceDate", "latestPerformanceYear"), Set("units[0]")),
             // The name is not free text: it is kept to what names are made of, so every text probe must be refused on it.
             new("POST /api/v1/assessing-bodies", _ => "/api/v1/assessing-bodies",
                 _ => Accreditation($"Lembaga Penilai Uji {next()}"),
@@ -434,6 +439,13 @@ internal sealed class HostileInputGenerator
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
             ["employmentType"] = "Pppk",
+        };
+        static JsonObject MappingRun(int policyVersion) => new()
+        {
+            ["units"] = new JsonArray("Biro Uji"),
+            ["policyVersion"] = policyVersion,
+            ["referenceDate"] = "2026-01-02",
+            ["latestPerformanceYear"] = 2025,
         };
         static JsonObject PlanBody(Guid targetPositionId, string competency) => new()
         {
@@ -1078,6 +1090,7 @@ internal sealed class HostileInputGenerator
                 ["\"\"", "\"   \"", $"\"{new string('T', 301)}\""],
             "title" when target.Endpoint.Contains("development-plans", StringComparison.Ordinal) =>
                 ["\"\"", "\"   \"", $"\"{new string('T', 301)}\""],
+            "referenceDate" => ["\"2999-01-01\"", "\"1999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
             // Before the plan is made (today), outside 2000–2100, not a date.
             "targetDate" => ["\"2020-01-01\"", "\"1999-12-31\"", "\"2101-01-01\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
             "provider" => [$"\"{new string('P', 201)}\""],
@@ -1100,6 +1113,7 @@ internal sealed class HostileInputGenerator
                 "employeeIds" => 10_001,
                 "activities" => 10_001,
                 "actions" => 51,
+                "units" => 101,
                 "competencyCodes" => 21,
                 "candidateIds" => 1_001,
                 "performanceYearWeights" => 6,
@@ -1117,6 +1131,7 @@ internal sealed class HostileInputGenerator
                     "assessments" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"level\":3,\"assessedOn\":\"2025-06-01\",\"assessor\":\"P\"}}",
                     "employees" or "activities" => "null",
                     "competencyCodes" => "\"M-INTEGRITY\"",
+                    "units" => "\"Biro Uji\"",
                     "actions" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"form\":\"Coaching\",\"title\":\"T\",\"targetDate\":\"2099-12-31\"}}",
                     _ => null,
                 };

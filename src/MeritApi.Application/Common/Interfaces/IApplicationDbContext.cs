@@ -26,6 +26,9 @@ public interface IApplicationDbContext
     DbSet<Accreditation> Accreditations { get; }
     DbSet<Domain.Development.DevelopmentActivity> DevelopmentActivities { get; }
     DbSet<Domain.Development.IndividualDevelopmentPlan> DevelopmentPlans { get; }
+    DbSet<Domain.TalentMapping.TalentMappingRun> TalentMappingRuns { get; }
+    DbSet<Domain.TalentMapping.MappingPlacement> MappingPlacements { get; }
+    DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

@@ -979,6 +979,176 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.ToTable("selections", (string)null);
                 });
 
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingExclusion", b =>
+                {
+                    b.Property<Guid>("MappingRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mapping_run_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("MappingRunId", "EmployeeId")
+                        .HasName("pk_talent_mapping_exclusions");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_talent_mapping_exclusions_employee_id");
+
+                    b.ToTable("talent_mapping_exclusions", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingPlacement", b =>
+                {
+                    b.Property<Guid>("MappingRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mapping_run_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<bool>("InTalentPool")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_talent_pool");
+
+                    b.Property<decimal>("Jpm")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("jpm");
+
+                    b.Property<string>("JpmBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("jpm_band");
+
+                    b.Property<decimal>("PerformanceScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("performance_score");
+
+                    b.Property<string>("PositionCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("position_code");
+
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("rationale");
+
+                    b.Property<int>("TalentBox")
+                        .HasColumnType("integer")
+                        .HasColumnName("talent_box");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("MappingRunId", "EmployeeId")
+                        .HasName("pk_talent_mapping_placements");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_talent_mapping_placements_employee_id");
+
+                    b.HasIndex("MappingRunId", "TalentBox")
+                        .HasDatabaseName("ix_talent_mapping_placements_mapping_run_id_talent_box");
+
+                    b.ToTable("talent_mapping_placements", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.TalentMappingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("LatestPerformanceYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_performance_year");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mapped_at");
+
+                    b.Property<int>("PlacedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("placed_count");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("ResultsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("results_digest");
+
+                    b.Property<string>("SealScheme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("seal_scheme");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("TalentPoolCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("talent_pool_count");
+
+                    b.Property<int>("UnplacedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unplaced_count");
+
+                    b.PrimitiveCollection<List<string>>("_units")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_mapping_runs");
+
+                    b.HasIndex("PolicyVersion")
+                        .HasDatabaseName("ix_talent_mapping_runs_policy_version");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_mapping_runs_sequence");
+
+                    b.ToTable("talent_mapping_runs", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Transparency.SignedCheckpoint", b =>
                 {
                     b.Property<long>("TreeSize")
@@ -1382,6 +1552,50 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_selections_positions_position_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingExclusion", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_mapping_exclusions_employees_employee_id");
+
+                    b.HasOne("MeritApi.Domain.TalentMapping.TalentMappingRun", null)
+                        .WithMany()
+                        .HasForeignKey("MappingRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_mapping_exclusions_talent_mapping_runs_mapping_run_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingPlacement", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_mapping_placements_employees_employee_id");
+
+                    b.HasOne("MeritApi.Domain.TalentMapping.TalentMappingRun", null)
+                        .WithMany()
+                        .HasForeignKey("MappingRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_mapping_placements_talent_mapping_runs_mapping_run_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.TalentMapping.TalentMappingRun", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Scoring.ScoringPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_mapping_runs_scoring_policies_policy_version");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Employees.Employee", b =>

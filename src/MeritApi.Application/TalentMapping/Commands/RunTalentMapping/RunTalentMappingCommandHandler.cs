@@ -1,0 +1,57 @@
+using Mediator;
+using MeritApi.Application.Common;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.TalentMapping;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.TalentMapping.Commands.RunTalentMapping;
+
+internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, IMappingPopulationReader population, IMappingRunWriter runs,
+    TimeProvider clock, IAuditScope audit) : ICommandHandler<RunTalentMappingCommand, TalentMappingRunDto>
+{
+    public async ValueTask<TalentMappingRunDto> Handle(RunTalentMappingCommand command, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var referenceDate = command.ReferenceDate ?? today;
+        if (referenceDate > today)
+            throw RequestValidation.Failure("referenceDate", "A mapping is judged on a day that has come: the reference date cannot be after today.");
+        var latestYear = command.LatestPerformanceYear ?? referenceDate.Year - 1;
+        if (latestYear > referenceDate.Year)
+            throw RequestValidation.Failure("latestPerformanceYear", "The latest counted SKP year cannot be after the reference date's year.");
+        var policy = command.PolicyVersion is { } version
+            ? await db.ScoringPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Version == version, cancellationToken)
+              ?? throw new NotFoundException("Scoring policy", version)
+            : await db.ScoringPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken);
+
+        var units = command.Units.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count > 0)
+        {
+            var known = await db.Employees.AsNoTracking().Where(e => units.Contains(e.Unit)).Select(e => e.Unit).Distinct().ToListAsync(cancellationToken);
+            var unknown = command.Units.Select((u, i) => (Unit: u.Trim(), i)).FirstOrDefault(u => !known.Contains(u.Unit));
+            if (unknown.Unit is not null)
+                throw RequestValidation.Failure($"units[{unknown.i}]", $"No employee is recorded in the unit '{unknown.Unit}'.");
+        }
+
+        AccreditedBody[] accredited = policy.AccreditedBodiesOnly
+            ? [.. (await db.Accreditations.AsNoTracking().ToListAsync(cancellationToken)).Select(a => a.ToAccreditedBody())]
+            : [];
+        var positions = (await db.Positions.AsNoTracking().Include(p => p.Standard).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => new MappingPosition(p.Id, p.Code,
+                [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))]));
+        var sequence = (await db.TalentMappingRuns.MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0) + 1;
+        var countedYears = Enumerable.Range(0, policy.CountedYears).Select(i => latestYear - i).ToList();
+
+        var subjects = await population.ReadAsync(units, countedYears, cancellationToken).ToListAsync(cancellationToken);
+        if (subjects.Count == 0)
+            throw new DomainException(Rules.EmptyPopulation, "There is no employee to map.");
+        var run = TalentMappingRun.Map(Guid.CreateVersion7(), sequence, policy, referenceDate, latestYear, accredited, units, positions, subjects,
+            clock.Now());
+        await runs.AddAsync(run, cancellationToken);
+        audit.Touch(run.Id);
+        audit.RecordOutcome(run.ResultsDigest);
+        return TalentMappingRunDto.From(run);
+    }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Validation;
+using MeritApi.Domain.Employees;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.TalentMapping.Queries.ExportTalentMapping;
+
+/// <summary>A run and every placement of it (or of one unit), streamed by NIP: the upload file and the nine-box picture.</summary>
+public sealed record TalentMappingExport(TalentMappingRunDto Run, string? Unit, IAsyncEnumerable<MappingPlacementDto> Placements);
+
+public sealed record ExportTalentMappingQuery(Guid RunId, string? Unit) : IQuery<TalentMappingExport>;
+
+internal sealed class ExportTalentMappingQueryValidator : AbstractValidator<ExportTalentMappingQuery>
+{
+    public ExportTalentMappingQueryValidator() => RuleFor(q => q.Unit).OptionalText(Employee.UnitMaxLength);
+}
+
+internal sealed class ExportTalentMappingQueryHandler(IApplicationDbContext db) : IQueryHandler<ExportTalentMappingQuery, TalentMappingExport>
+{
+    public async ValueTask<TalentMappingExport> Handle(ExportTalentMappingQuery query, CancellationToken cancellationToken)
+    {
+        var run = await db.TalentMappingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RunId, cancellationToken)
+                  ?? throw new NotFoundException("Talent-mapping run", query.RunId);
+        var rows = (from p in db.MappingPlacements.AsNoTracking()
+                    join e in db.Employees.AsNoTracking() on p.EmployeeId equals e.Id
+                    where p.MappingRunId == run.Id && (query.Unit == null || p.Unit == query.Unit)
+                    orderby e.Nip
+                    select new
+                    {
+                        p.EmployeeId,
+                        e.Nip,
+                        e.Name,
+                        p.Unit,
+                        p.PositionId,
+                        p.PositionCode,
+                        p.Jpm,
+                        p.JpmBand,
+                        p.PerformanceScore,
+                        p.Total,
+                        p.TalentBox,
+                        p.InTalentPool
+                    })
+            .AsAsyncEnumerable()
+            .Select(p => new MappingPlacementDto(p.EmployeeId, p.Nip.Value, p.Name, p.Unit, p.PositionId, p.PositionCode, p.Jpm, p.JpmBand,
+                p.PerformanceScore, p.Total, p.TalentBox, p.InTalentPool));
+        return new TalentMappingExport(TalentMappingRunDto.From(run), query.Unit, rows);
+    }
+}

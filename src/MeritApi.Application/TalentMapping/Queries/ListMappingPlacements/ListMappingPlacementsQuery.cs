@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using MeritApi.Application.Common.Exceptions;
+using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Common.Models;
+using MeritApi.Application.Common.Validation;
+using MeritApi.Domain.Employees;
+using Microsoft.EntityFrameworkCore;
+
+namespace MeritApi.Application.TalentMapping.Queries.ListMappingPlacements;
+
+/// <summary>The placements of a run, optionally of one unit or one box, by box (9 first), then total, then NIP.</summary>
+public sealed record ListMappingPlacementsQuery(Guid RunId, string? Unit, int? Box, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedList<MappingPlacementDto>>, IPagedQuery;
+
+internal sealed class ListMappingPlacementsQueryValidator : AbstractValidator<ListMappingPlacementsQuery>
+{
+    public ListMappingPlacementsQueryValidator()
+    {
+        this.IncludePaging();
+        RuleFor(q => q.Unit).OptionalText(Employee.UnitMaxLength);
+        RuleFor(q => q.Box).InclusiveBetween(1, 9);
+    }
+}
+
+internal sealed class ListMappingPlacementsQueryHandler(IApplicationDbContext db) : IQueryHandler<ListMappingPlacementsQuery, PagedList<MappingPlacementDto>>
+{
+    public async ValueTask<PagedList<MappingPlacementDto>> Handle(ListMappingPlacementsQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.TalentMappingRuns.AnyAsync(r => r.Id == query.RunId, cancellationToken))
+            throw new NotFoundException("Talent-mapping run", query.RunId);
+        var rows = from p in db.MappingPlacements.AsNoTracking()
+                   join e in db.Employees.AsNoTracking() on p.EmployeeId equals e.Id
+                   where p.MappingRunId == query.RunId && (query.Unit == null || p.Unit == query.Unit) && (query.Box == null || p.TalentBox == query.Box)
+                   orderby p.TalentBox descending, p.Total descending, e.Nip
+                   select new
+                   {
+                       p.EmployeeId,
+                       e.Nip,
+                       e.Name,
+                       p.Unit,
+                       p.PositionId,
+                       p.PositionCode,
+                       p.Jpm,
+                       p.JpmBand,
+                       p.PerformanceScore,
+                       p.Total,
+                       p.TalentBox,
+                       p.InTalentPool
+                   };
+        var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return new PagedList<MappingPlacementDto>([.. page.Items.Select(p => new MappingPlacementDto(p.EmployeeId, p.Nip.Value, p.Name, p.Unit,
+            p.PositionId, p.PositionCode, p.Jpm, p.JpmBand, p.PerformanceScore, p.Total, p.TalentBox, p.InTalentPool))], page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,36 @@
+using MeritApi.Domain.Scoring;
+using MeritApi.Domain.TalentMapping;
+
+namespace MeritApi.Application.TalentMapping;
+
+public sealed record TalentMappingRunDto(Guid Id, int Sequence, int PolicyVersion, DateOnly ReferenceDate, int LatestPerformanceYear,
+    IReadOnlyList<string> Units, DateTimeOffset MappedAt, int PlacedCount, int UnplacedCount, int TalentPoolCount, string ResultsDigest,
+    string SealScheme)
+{
+    public static TalentMappingRunDto From(TalentMappingRun run) => new(run.Id, run.Sequence, run.PolicyVersion, run.ReferenceDate,
+        run.LatestPerformanceYear, run.Units, run.MappedAt, run.PlacedCount, run.UnplacedCount, run.TalentPoolCount,
+        run.ResultsDigest, run.SealScheme);
+}
+
+/// <summary>How many of a run (or of one unit) stand in a box, with what the box means and its follow-up.</summary>
+public sealed record BoxCount(int Box, string Meaning, string FollowUp, bool TalentPool, int Count)
+{
+    public static IReadOnlyList<BoxCount> AllBoxes(IReadOnlyDictionary<int, int> counts) =>
+        [.. Enumerable.Range(1, 9).Reverse().Select(n =>
+        {
+            var box = TalentBox.FromNumber(n);
+            return new BoxCount(n, box.Meaning, box.FollowUp, box.InTalentPool, counts.GetValueOrDefault(n));
+        })];
+}
+
+public sealed record UnitDistribution(string Unit, int Placed, int Unplaced, int TalentPool, IReadOnlyList<BoxCount> Boxes);
+
+/// <summary>A run with its distribution: per box, and per unit and box.</summary>
+public sealed record TalentMappingRunDistributionDto(TalentMappingRunDto Run, IReadOnlyList<BoxCount> Boxes, IReadOnlyList<UnitDistribution> ByUnit);
+
+public sealed record MappingPlacementDto(Guid EmployeeId, string Nip, string Name, string Unit, Guid PositionId, string PositionCode, decimal Jpm,
+    JpmBand JpmBand, decimal PerformanceScore, decimal Total, int TalentBox, bool InTalentPool);
+
+public sealed record MappingPlacementDetailDto(MappingPlacementDto Placement, MappingRationale Rationale);
+
+public sealed record UnplacedEmployeeDto(Guid EmployeeId, string Nip, string Name, string Unit, IReadOnlyList<UnplacedDetail> Reasons);

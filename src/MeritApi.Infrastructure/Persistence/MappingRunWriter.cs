@@ -1,0 +1,73 @@
+using System.Text.Json;
+using MeritApi.Application.TalentMapping.Commands.RunTalentMapping;
+using MeritApi.Domain.TalentMapping;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MeritApi.Infrastructure.Persistence;
+
+/// <summary>
+/// The run row with one INSERT (a racing run with the same number fails there, before any bulk work), then its placements
+/// and exclusions with binary COPY, all on the command's connection and transaction. JSON in the forms the EF model maps.
+/// </summary>
+internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
+{
+    public async Task AddAsync(TalentMappingRun run, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A mapping run is written inside the command's transaction.");
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO talent_mapping_runs (id, sequence, policy_version, reference_date, latest_performance_year, units, mapped_at,
+                                                 placed_count, unplaced_count, talent_pool_count, results_digest, seal_scheme)
+                VALUES ({run.Id}, {run.Sequence}, {run.PolicyVersion}, {run.ReferenceDate}, {run.LatestPerformanceYear}, {run.Units.ToArray()},
+                        {run.MappedAt}, {run.PlacedCount}, {run.UnplacedCount}, {run.TalentPoolCount}, {run.ResultsDigest}, {run.SealScheme})
+                """, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.ToConflict(ex) is { } conflict)
+        {
+            throw conflict;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY talent_mapping_placements (mapping_run_id, employee_id, unit, position_id, position_code, jpm, jpm_band, performance_score,
+                                            total, talent_box, in_talent_pool, rationale)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken))
+        {
+            foreach (var p in run.Placements.OrderBy(p => p.EmployeeId))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(p.MappingRunId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.EmployeeId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.Unit, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(p.PositionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(p.PositionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(p.Jpm, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(p.JpmBand.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(p.PerformanceScore, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(p.Total, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(p.TalentBox, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(p.InTalentPool, NpgsqlDbType.Boolean, cancellationToken);
+                await copy.WriteAsync(JsonSerializer.Serialize(p.Rationale, MappingSeal.Json), NpgsqlDbType.Json, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         "COPY talent_mapping_exclusions (mapping_run_id, employee_id, unit, reasons) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var x in run.Exclusions.OrderBy(x => x.EmployeeId))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(x.MappingRunId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(x.EmployeeId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(x.Unit, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(JsonSerializer.Serialize(x.Reasons, MappingSeal.Json), NpgsqlDbType.Json, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+}
