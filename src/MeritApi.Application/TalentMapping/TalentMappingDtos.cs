@@ -34,3 +34,9 @@ public sealed record MappingPlacementDto(Guid EmployeeId, string Nip, string Nam
 public sealed record MappingPlacementDetailDto(MappingPlacementDto Placement, MappingRationale Rationale);
 
 public sealed record UnplacedEmployeeDto(Guid EmployeeId, string Nip, string Name, string Unit, IReadOnlyList<UnplacedDetail> Reasons);
+
+/// <summary>The stored seal of a placement, a column of its own beside the one inside the rationale.</summary>
+public static class MappingPlacementColumns
+{
+    public const string StoredSeal = "StoredSeal";
+}

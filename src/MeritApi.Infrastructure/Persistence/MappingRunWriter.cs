@@ -34,7 +34,7 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY talent_mapping_placements (mapping_run_id, employee_id, unit, position_id, position_code, jpm, jpm_band, performance_score,
-                                            total, talent_box, in_talent_pool, rationale)
+                                            total, talent_box, in_talent_pool, rationale, seal)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -53,6 +53,7 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
                 await copy.WriteAsync(p.TalentBox, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(p.InTalentPool, NpgsqlDbType.Boolean, cancellationToken);
                 await copy.WriteAsync(JsonSerializer.Serialize(p.Rationale, MappingSeal.Json), NpgsqlDbType.Json, cancellationToken);
+                await copy.WriteAsync(p.Seal, NpgsqlDbType.Varchar, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }

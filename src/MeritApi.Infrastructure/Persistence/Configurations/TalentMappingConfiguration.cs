@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeritApi.Application.TalentMapping;
 using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
@@ -47,6 +48,9 @@ internal sealed class MappingPlacementConfiguration : IEntityTypeConfiguration<M
         builder.Property(p => p.JpmBand).HasConversion<string>().HasMaxLength(32);
         builder.Property(p => p.Rationale).HasColumnType("json").HasConversion(MappingJson.Converter<MappingRationale>(), MappingJson.Comparer<MappingRationale>());
         builder.Ignore(p => p.Seal);
+        // The seal also as a column of its own (as a scoring run's results have): the run digest is recomputed from these
+        // without reading a rationale, and a rationale edited without its seal column, or the reverse, shows.
+        builder.Property<string>(MappingPlacementColumns.StoredSeal).HasColumnName("seal").HasMaxLength(64).IsRequired();
     }
 }
 

@@ -1054,6 +1054,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("json")
                         .HasColumnName("rationale");
 
+                    b.Property<string>("StoredSeal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seal");
+
                     b.Property<int>("TalentBox")
                         .HasColumnType("integer")
                         .HasColumnName("talent_box");

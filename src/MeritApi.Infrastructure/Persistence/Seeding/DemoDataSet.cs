@@ -7,6 +7,7 @@ using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
+using MeritApi.Domain.TalentMapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Infrastructure.Persistence.Seeding;
@@ -125,6 +126,7 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         await LogAsync("ImportDevelopmentActivities", [.. activities.Select(a => a.EmployeeId).Distinct()], cancellationToken);
         foreach (var plan in plans)
             await LogAsync("CreateDevelopmentPlan", [plan.EmployeeId, plan.Id], cancellationToken);
+        var mapping = await MapAsync(employees, positions, policyVersion, cancellationToken);
         foreach (var selection in new[] { promotion, placement })
         {
             await LogAsync("OpenSelection", [selection.Id, selection.PositionId], cancellationToken);
@@ -133,16 +135,34 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         }
         return $"{TechnicalCompetencies.Length} technical competencies, 3 positions, {employees.Count} employees " +
                $"({employees.Count(e => e.CurrentPositionId is not null)} holding a position), {activities.Count} development activities, " +
-               $"{plans.Count} development plans, selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
+               $"{plans.Count} development plans, talent-mapping run {mapping.Id} ({mapping.PlacedCount} placed, {mapping.UnplacedCount} unplaced), selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
                $"{placement.Id} (placement, {placement.CandidateCount} candidates)";
     }
 
     /// <summary>One entry per act of the seeding, named as the command that does the same; its body digest is that of its name.</summary>
-    private async Task LogAsync(string command, IReadOnlyCollection<Guid> touched, CancellationToken cancellationToken)
+    private async Task LogAsync(string command, IReadOnlyCollection<Guid> touched, CancellationToken cancellationToken, string? outcome = null)
     {
         var requestId = $"demo-data-{command}-{touched.First()}";
         await audit.AppendAsync(new AuditRecord("demo-data", "system", command, touched, requestId,
-            Domain.Rationales.RationaleSeal.Sha256Hex(requestId), null), cancellationToken);
+            Domain.Rationales.RationaleSeal.Sha256Hex(requestId), outcome), cancellationToken);
+    }
+
+    /// <summary>The agency's first talent-mapping run, over everyone, under the newest policy, as the command would make it.</summary>
+    private async Task<TalentMappingRun> MapAsync(List<Employee> employees, Position[] positions, int policyVersion, CancellationToken cancellationToken)
+    {
+        var policy = await db.ScoringPolicies.AsNoTracking().SingleAsync(p => p.Version == policyVersion, cancellationToken);
+        var standards = positions.ToDictionary(p => p.Id, p => new MappingPosition(p.Id, p.Code,
+            [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))]));
+        var population = employees.OrderBy(e => e.Id).Select(e => new MappingSubject(e.Id, e.Unit, e.Grade, e.CurrentPositionId,
+            e.Assessments.GroupBy(a => a.CompetencyCode).ToDictionary(g => g.Key,
+                g => (IReadOnlyList<AssessmentEvidence>)[.. g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
+                    .Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor))]),
+            e.PerformanceRatings.ToDictionary(r => r.Year, r => r.Rating)));
+        var run = TalentMappingRun.Map(Guid.CreateVersion7(), 1, policy, Today, Selection.DefaultLatestPerformanceYear(now), [], [], standards,
+            population, now);
+        await new MappingRunWriter(db).AddAsync(run, cancellationToken);
+        await LogAsync("RunTalentMapping", [run.Id], cancellationToken, run.ResultsDigest);
+        return run;
     }
 
     private static Position NewPosition(string code, string title, PositionKind kind, string minimumGrade,

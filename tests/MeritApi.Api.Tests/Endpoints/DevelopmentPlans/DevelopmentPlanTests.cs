@@ -190,10 +190,18 @@ public sealed class DevelopmentPlanTests
         var plan = await PlanAsync(employee, new { actions = new[] { Action() } });
 
         var recommendation = plan["recommendation"]!;
-        Assert.That(((int)recommendation["box"]!, (Guid)recommendation["scoringRunId"]!), Is.EqualTo(((int)shortlisted["talentBox"]!, run)));
+        Assert.That(((int)recommendation["box"]!, (string)recommendation["source"]!, (Guid)recommendation["runId"]!),
+            Is.EqualTo(((int)shortlisted["talentBox"]!, "Selection", run)));
         Assert.That((string)recommendation["followUp"]!, Is.Not.Empty);
         var unscored = await PlanAsync(await EmployeeAsync(), new { });
         Assert.That(unscored["recommendation"], Is.Null, "no box is known for one never scored");
+
+        // Once the agency maps the unit, the mapping's box (against the employee's own position) is the one beside the plan.
+        var mapping = await _hr.PostAsJsonAsync("/api/v1/talent-mapping-runs", new { units = new[] { _unit } }).ExpectAsync(HttpStatusCode.Created);
+        var mappedBox = (int)(await _hr.GetJsonAsync($"/api/v1/talent-mapping-runs/{mapping["id"]}/placements/{employee}"))["placement"]!["talentBox"]!;
+        var read = await _hr.GetJsonAsync($"/api/v1/development-plans/{plan["id"]}");
+        Assert.That(((int)read["recommendation"]!["box"]!, (string)read["recommendation"]!["source"]!, (Guid)read["recommendation"]!["runId"]!),
+            Is.EqualTo((mappedBox, "TalentMapping", (Guid)mapping["id"]!)));
     }
 
     [Test]

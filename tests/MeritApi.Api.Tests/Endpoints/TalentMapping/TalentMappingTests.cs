@@ -92,8 +92,10 @@ public sealed class TalentMappingTests
         Assert.That(((string)rationale["sealScheme"]!, ((string)rationale["seal"]!).Length), Is.EqualTo(("meritapi-mapping-v1", 64)));
 
         var verification = await _hr.GetJsonAsync($"{Run}/placements/{_employees["STAR"].Id}/verification");
-        Assert.That(((string)verification["status"]!, (bool)verification["seal"]!["match"]!), Is.EqualTo(("match", true)));
+        Assert.That(((string)verification["status"]!, (bool)verification["seal"]!["match"]!, (bool)verification["runDigest"]!["match"]!),
+            Is.EqualTo(("match", true, true)));
         Assert.That((string)verification["seal"]!["stored"]!, Is.EqualTo((string)rationale["seal"]!));
+        Assert.That((string?)verification["runDigest"]!["recordedInAuditTrail"], Is.EqualTo((string)_run["resultsDigest"]!));
     }
 
     [Test]
@@ -216,5 +218,29 @@ public sealed class TalentMappingTests
         Assert.That(((string)verification["status"]!, (bool)verification["seal"]!["match"]!), Is.EqualTo(("mismatch", false)));
         Assert.That(verification["differences"]!.AsArray().Select(d => (string)d!["figure"]!), Is.SupersetOf(new[] { "jpm", "jpmBand", "total" }));
         Assert.That((string)verification["seal"]!["recomputedFromStoredRationale"]!, Is.Not.EqualTo((string)verification["seal"]!["stored"]!));
+        Assert.That((bool)verification["runDigest"]!["match"]!, Is.True, "the seal columns were left alone, so the run's digest still holds");
+    }
+
+    [Test]
+    public async Task A_seal_edited_behind_the_API_s_back_breaks_the_run_digest()
+    {
+        await using var api = await OwnApiHost.StartAsync("mapping-seal-tamper");
+        var position = await api.Client.CreatePositionAsync([("M-INTEGRITY", 3)]);
+        var created = await api.Client.PostAsJsonAsync("/api/v1/employees",
+            new { nip = ApiClient.NewNip(), name = "Pegawai Uji", grade = "III/c", unit = "Biro Uji Segel", currentPositionId = position })
+            .ExpectAsync(HttpStatusCode.Created);
+        var employee = (Guid)created["id"]!;
+        await api.Client.AssessAsync(employee, "M-INTEGRITY", 3);
+        await api.Client.RateAsync(employee, 2025, "Good");
+        await api.Client.RateAsync(employee, 2024, "Good");
+        var run = (Guid)(await api.Client.PostAsJsonAsync("/api/v1/talent-mapping-runs", new { units = Array.Empty<string>(), latestPerformanceYear = 2025 })
+            .ExpectAsync(HttpStatusCode.Created))["id"]!;
+
+        await api.TamperAsync($"UPDATE talent_mapping_placements SET seal = repeat('0', 64) WHERE mapping_run_id = '{run}'");
+
+        var verification = await api.Client.GetJsonAsync($"/api/v1/talent-mapping-runs/{run}/placements/{employee}/verification");
+        Assert.That(((string)verification["status"]!, (bool)verification["seal"]!["match"]!, (bool)verification["runDigest"]!["match"]!),
+            Is.EqualTo(("mismatch", false, false)));
+        Assert.That((string)verification["runDigest"]!["recordedInAuditTrail"]!, Is.EqualTo((string)verification["runDigest"]!["stored"]!));
     }
 }

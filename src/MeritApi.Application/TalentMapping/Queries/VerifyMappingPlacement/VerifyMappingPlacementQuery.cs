@@ -11,12 +11,15 @@ namespace MeritApi.Application.TalentMapping.Queries.VerifyMappingPlacement;
 
 public sealed record MappingSealCheck(string Stored, string RecomputedFromStoredRationale, string RecomputedFromEvidence, bool Match);
 
+/// <summary>The run's digest as stored, as recomputed from every stored seal and exclusion, and as the audit trail chained it.</summary>
+public sealed record MappingRunDigestCheck(string Stored, string Recomputed, string? RecordedInAuditTrail, bool Match);
+
 /// <summary>
 /// Whether a stored placement holds: its figures rescored from the evidence its rationale records under the policy it names;
 /// its seal recomputed over the stored rationale and over the rationale rebuilt from that evidence; and each expiry verdict.
 /// </summary>
 public sealed record MappingVerificationDto(Guid RunId, Guid EmployeeId, string Status, bool FiguresMatch, IReadOnlyList<FigureDifference> Differences,
-    MappingSealCheck Seal, IReadOnlyList<string> ValidityProblems);
+    MappingSealCheck Seal, MappingRunDigestCheck RunDigest, IReadOnlyList<string> ValidityProblems);
 
 public sealed record VerifyMappingPlacementQuery(Guid RunId, Guid EmployeeId) : IQuery<MappingVerificationDto>;
 
@@ -56,10 +59,25 @@ internal sealed class VerifyMappingPlacementQueryHandler(IApplicationDbContext d
         Check("talentBox", stored.TalentBox, rebuilt.TalentBox);
         Check("followUp", r.FollowUp, rebuilt.Rationale.FollowUp);
 
+        // The seal: the stored column, the one inside the stored rationale, and both recomputed.
+        var seals = await db.MappingPlacements.AsNoTracking().Where(p => p.MappingRunId == run.Id)
+            .Select(p => new { p.EmployeeId, Seal = EF.Property<string>(p, MappingPlacementColumns.StoredSeal) }).ToListAsync(cancellationToken);
+        var storedSeal = seals.Single(s => s.EmployeeId == stored.EmployeeId).Seal;
         var fromStored = MappingSeal.Compute(r);
-        var seal = new MappingSealCheck(r.Seal ?? string.Empty, fromStored, rebuilt.Seal, r.Seal == fromStored && fromStored == rebuilt.Seal);
+        var seal = new MappingSealCheck(storedSeal, fromStored, rebuilt.Seal, storedSeal == r.Seal && r.Seal == fromStored && fromStored == rebuilt.Seal);
+
+        // The run: every stored seal and exclusion must still hash to the digest the audit trail chained when it was stored.
+        var exclusions = await db.MappingExclusions.AsNoTracking().Where(x => x.MappingRunId == run.Id)
+            .Select(x => new { x.EmployeeId, x.Reasons }).ToListAsync(cancellationToken);
+        var digest = TalentMappingRun.DigestOf(seals.Select(s => (s.EmployeeId, s.Seal)), exclusions.Select(x => (x.EmployeeId, x.Reasons)));
+        var audited = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Command == Commands.RunTalentMapping.RunTalentMappingCommand.AuditName && e.TouchedIds.Contains(run.Id))
+            .Select(e => e.OutcomeDigest).FirstOrDefaultAsync(cancellationToken);
+        var runDigest = new MappingRunDigestCheck(run.ResultsDigest, digest, audited, digest == run.ResultsDigest && audited == digest);
+
         var validity = policy.AssessmentValidity is { } rule ? RationaleVerifier.ValidityProblems(rule, run.ReferenceDate, gaps) : [];
-        var holds = differences.Count == 0 && seal.Match && validity.Count == 0;
-        return new MappingVerificationDto(run.Id, stored.EmployeeId, holds ? "match" : "mismatch", differences.Count == 0, differences, seal, validity);
+        var holds = differences.Count == 0 && seal.Match && runDigest.Match && validity.Count == 0;
+        return new MappingVerificationDto(run.Id, stored.EmployeeId, holds ? "match" : "mismatch", differences.Count == 0, differences, seal,
+            runDigest, validity);
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MeritApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MeritDbContext))]
-    [Migration("20261203062756_TalentMappingRuns")]
+    [Migration("20261203064620_TalentMappingRuns")]
     partial class TalentMappingRuns
     {
         /// <inheritdoc />
@@ -1056,6 +1056,12 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("json")
                         .HasColumnName("rationale");
+
+                    b.Property<string>("StoredSeal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seal");
 
                     b.Property<int>("TalentBox")
                         .HasColumnType("integer")

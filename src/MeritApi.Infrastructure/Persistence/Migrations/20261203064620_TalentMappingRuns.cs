@@ -81,7 +81,8 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     total = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
                     talent_box = table.Column<int>(type: "integer", nullable: false),
                     in_talent_pool = table.Column<bool>(type: "boolean", nullable: false),
-                    rationale = table.Column<string>(type: "json", nullable: false)
+                    rationale = table.Column<string>(type: "json", nullable: false),
+                    seal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
