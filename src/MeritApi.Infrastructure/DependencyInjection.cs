@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseFailures, Persistence.Resilience.DatabaseFailureClassifier>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
+        services.AddSingleton<Domain.Placement.IAssignmentSolver, Solvers.OrToolsAssignmentSolver>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();
         services.AddScoped<IDevelopmentEvidenceReader, DevelopmentEvidenceReader>();
         services.AddScoped<Application.TalentMapping.Commands.RunTalentMapping.IMappingPopulationReader, MappingPopulationReader>();

@@ -46,6 +46,7 @@ public static class Rules
 
     // Field values only the domain can judge.
     public static readonly Rule InvalidPlanAction = new("invalid-plan-action", RuleKind.InvalidField);
+    public static readonly Rule PlacementTooLarge = new("placement-too-large", RuleKind.InvalidField);
     public static readonly Rule InvalidActivity = new("invalid-activity", RuleKind.InvalidField);
     public static readonly Rule AccreditationPeriod = new("accreditation-period", RuleKind.InvalidField);
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);

@@ -1,0 +1,156 @@
+using MeritApi.Domain.Common;
+using MeritApi.Domain.Positions;
+using MeritApi.Domain.Scoring;
+
+namespace MeritApi.Domain.Placement;
+
+/// <summary>A vacant position of a placement plan: its standard and gate, and how many seats it has.</summary>
+public sealed record Vacancy(Guid PositionId, string PositionCode, int Places, IReadOnlyList<(string CompetencyCode, int RequiredLevel)> Standard,
+    Grade? MinimumGrade);
+
+/// <summary>A candidate of the pool: their evidence (as a scoring run reads it) and since when they hold their present post.</summary>
+public sealed record PlacementCandidate(Guid EmployeeId, CandidateEvidence Evidence, DateOnly? InPositionSince);
+
+/// <summary>A declared conflict of interest: this employee may not be placed in this position, and why.</summary>
+public sealed record ConflictOfInterest(Guid EmployeeId, Guid PositionId, string Reason);
+
+public enum PairRefusal
+{
+    Ineligible = 1,
+    BelowMinimumBand = 2,
+    YearsInPost = 3,
+    ConflictOfInterest = 4,
+}
+
+/// <summary>Why one candidate may not take one vacancy.</summary>
+public sealed record PairRefusalReason(PairRefusal Refusal, string Detail);
+
+/// <summary>One candidate scored against one vacancy's standard, and whether they may take it.</summary>
+public sealed record PairScore(Guid EmployeeId, Guid PositionId, CandidateScore Score, IReadOnlyList<PairRefusalReason> Refusals)
+{
+    public bool Allowed => Refusals.Count == 0;
+}
+
+/// <summary>
+/// Solves the assignment problem: each row (candidate) to at most one column (seat), each column to at most one row, only
+/// where <c>allowed</c>, maximising the sum of <c>value</c> over the pairs chosen. Returns each row's column, or -1.
+/// </summary>
+public interface IAssignmentSolver
+{
+    int[] Solve(long[,] value, bool[,] allowed);
+}
+
+/// <summary>One seat's outcome: who takes it (or why nobody does).</summary>
+public sealed record SeatAssignment(Guid PositionId, int Seat, Guid? EmployeeId, PairScore? Score, string? UnfilledReason);
+
+/// <summary>A vacancy's outcome: its seats, and the alternates (allowed, not assigned anywhere), best first.</summary>
+public sealed record VacancyOutcome(Vacancy Vacancy, IReadOnlyList<SeatAssignment> Seats, IReadOnlyList<PairScore> Alternates);
+
+public sealed record PlacementOutcome(IReadOnlyList<VacancyOutcome> Vacancies, IReadOnlyList<PairScore> Pairs, decimal TotalMerit);
+
+/// <summary>
+/// Placement across several vacancies (DESIGN §11, PP 11/2017 Art. 190–191): every candidate scored against every vacancy's
+/// standard under the policy; a pair is allowed only when the candidate is eligible there (the policy's SKP gates, the
+/// position's grade), reaches the minimum JPM band, has held their present post for at least 2 and less than 5 years on the
+/// reference date, and has no declared conflict of interest with it. The plan is the one-to-one assignment of candidates
+/// to seats that maximises the total merit score; among assignments of equal total merit, the higher total JPM, then the
+/// higher total of latest-year ratings (the ranking rules of DESIGN §4 applied to totals) — never a name or an id.
+/// </summary>
+public static class PlacementPlanner
+{
+    public const int MinYearsInPost = 2, MaxYearsInPost = 5;
+    public const int MaxSeats = 1_000, MaxCandidates = 10_000;
+
+    public static PlacementOutcome Plan(ScoringPolicy policy, DateOnly referenceDate, int latestPerformanceYear, JpmBand minimumBand,
+        IReadOnlyList<Vacancy> vacancies, IReadOnlyList<PlacementCandidate> candidates, IReadOnlyList<ConflictOfInterest> conflicts,
+        IAssignmentSolver solver)
+    {
+        var seats = vacancies.SelectMany((v, index) => Enumerable.Range(1, v.Places).Select(seat => (Vacancy: v, Index: index, Seat: seat))).ToList();
+        if (seats.Count > MaxSeats)
+            throw new InvalidFieldException("vacancies", Rules.PlacementTooLarge, $"A plan fills at most {MaxSeats} seats.");
+        if (candidates.Count > MaxCandidates)
+            throw new InvalidFieldException("employeeIds", Rules.PlacementTooLarge, $"A plan considers at most {MaxCandidates} candidates.");
+
+        // Every pair, scored against the vacancy's standard as a selection for it would score it.
+        var pairs = new PairScore[candidates.Count, vacancies.Count];
+        for (var v = 0; v < vacancies.Count; v++)
+        {
+            var vacancy = vacancies[v];
+            var context = ScoringContext.ForPolicy(policy, vacancy.Standard, vacancy.MinimumGrade, latestPerformanceYear, referenceDate, []);
+            for (var c = 0; c < candidates.Count; c++)
+                pairs[c, v] = Pair(candidates[c], vacancy, MeritScorer.Score(context, candidates[c].Evidence), minimumBand, referenceDate, conflicts);
+        }
+
+        // Lexicographic (merit, JPM, rating) in one integer per pair: a hundredth of merit outweighs any difference the lower
+        // terms can make over the whole plan, as a hundredth of JPM outweighs any difference in ratings.
+        var n = Math.Min(seats.Count, candidates.Count);
+        long ratingSpan = 5L * n + 1, jpmSpan = (10_000L * ratingSpan + 5) * n + 1;
+        var value = new long[candidates.Count, seats.Count];
+        var allowed = new bool[candidates.Count, seats.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            for (var s = 0; s < seats.Count; s++)
+            {
+                var pair = pairs[c, seats[s].Index];
+                allowed[c, s] = pair.Allowed;
+                var score = pair.Score;
+                value[c, s] = Cents(score.MeritScore) * jpmSpan + Cents(score.JobPersonMatch.Percentage) * ratingSpan
+                              + ((int?)score.Performance.LatestRating ?? 0);
+            }
+        }
+        var assignment = solver.Solve(value, allowed);
+
+        var taken = new Dictionary<int, int>(); // seat → candidate
+        for (var c = 0; c < assignment.Length; c++)
+            if (assignment[c] >= 0)
+                taken[assignment[c]] = c;
+        var assigned = taken.Values.ToHashSet();
+        var outcomes = new List<VacancyOutcome>();
+        for (var v = 0; v < vacancies.Count; v++)
+        {
+            var vacancy = vacancies[v];
+            var seatOutcomes = seats.Select((seat, s) => (seat, s)).Where(x => x.seat.Index == v).Select(x =>
+                taken.TryGetValue(x.s, out var c)
+                    ? new SeatAssignment(vacancy.PositionId, x.seat.Seat, candidates[c].EmployeeId, pairs[c, v], null)
+                    : new SeatAssignment(vacancy.PositionId, x.seat.Seat, null, null, UnfilledReason(pairs, v, candidates.Count))).ToList();
+            var alternates = Enumerable.Range(0, candidates.Count).Where(c => !assigned.Contains(c) && pairs[c, v].Allowed)
+                .Select(c => pairs[c, v]).OrderByDescending(p => p.Score.RankKey).ToList();
+            outcomes.Add(new VacancyOutcome(vacancy, seatOutcomes, alternates));
+        }
+        var total = outcomes.SelectMany(o => o.Seats).Where(s => s.Score is not null).Sum(s => s.Score!.Score.MeritScore);
+        var all = new List<PairScore>(pairs.Length);
+        foreach (var pair in pairs)
+            all.Add(pair);
+        return new PlacementOutcome(outcomes, all, total);
+    }
+
+    /// <summary>Whether a candidate has held their post for at least 2 and less than 5 years on the reference date.</summary>
+    public static bool InYearsInPostWindow(DateOnly since, DateOnly referenceDate) =>
+        since.AddYears(MinYearsInPost) <= referenceDate && referenceDate < since.AddYears(MaxYearsInPost);
+
+    private static PairScore Pair(PlacementCandidate candidate, Vacancy vacancy, CandidateScore score, JpmBand minimumBand, DateOnly referenceDate,
+        IReadOnlyList<ConflictOfInterest> conflicts)
+    {
+        var refusals = new List<PairRefusalReason>();
+        foreach (var reason in score.IneligibilityReasons)
+            refusals.Add(new PairRefusalReason(PairRefusal.Ineligible, reason.Detail));
+        if (JpmBands.PotentialOf(score.Band) < JpmBands.PotentialOf(minimumBand))
+            refusals.Add(new PairRefusalReason(PairRefusal.BelowMinimumBand,
+                $"JPM {score.JobPersonMatch.Percentage} against {vacancy.PositionCode} is {score.Band}, below the plan's minimum {minimumBand}."));
+        if (candidate.InPositionSince is not { } since)
+            refusals.Add(new PairRefusalReason(PairRefusal.YearsInPost, "Since when the present post is held is not recorded."));
+        else if (!InYearsInPostWindow(since, referenceDate))
+            refusals.Add(new PairRefusalReason(PairRefusal.YearsInPost,
+                $"In post since {since:yyyy-MM-dd}: placement is open after {MinYearsInPost} and before {MaxYearsInPost} years in post."));
+        foreach (var conflict in conflicts.Where(x => x.EmployeeId == candidate.EmployeeId && x.PositionId == vacancy.PositionId))
+            refusals.Add(new PairRefusalReason(PairRefusal.ConflictOfInterest, conflict.Reason));
+        return new PairScore(candidate.EmployeeId, vacancy.PositionId, score, refusals);
+    }
+
+    private static string UnfilledReason(PairScore[,] pairs, int vacancy, int candidateCount) =>
+        Enumerable.Range(0, candidateCount).Any(c => pairs[c, vacancy].Allowed)
+            ? "Every candidate allowed here is placed where the plan's total merit is higher."
+            : "No candidate of the pool may take it (see each pair's refusals).";
+
+    private static long Cents(decimal value) => (long)decimal.Round(value * 100m, 0, MidpointRounding.ToEven);
+}
