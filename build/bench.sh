@@ -14,6 +14,7 @@
 #   - the development-needs inventory of the 100,000 employees (JSON, CSV), its summary and plan rows: time, size and the
 #     ratio to PostgreSQL running the same query alone; importing 100,000 development activities: rows/s and the ratio
 #     to PostgreSQL inserting the same rows itself;
+#   - a talent-mapping run of the whole agency: time, the API's peak RSS and the ratio to PostgreSQL's floor (its read and write);
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
@@ -319,6 +320,36 @@ pg_import_seconds=$(timed psql_bench -d bench -c "CREATE TABLE bench_activities 
 psql_bench -d bench -c "DROP TABLE bench_activities" >/dev/null
 rm -f "$work"/activities-*.json
 awk -v s="$import_seconds" -v p="$pg_import_seconds" 'BEGIN { printf "development activities import 100000 rows (10 × 10000): %.2f s, %.0f rows/s; PostgreSQL inserting them alone: %.2f s (%.0f rows/s); ratio API/PostgreSQL %.2f (rows/s)\n", s, 100000 / s, p, 100000 / p, p / s }'
+
+# ---------------------------------------------------------------------------------------------- talent mapping
+# A talent-mapping run of the whole bench agency (100,000 employees holding the bench position, ten assessments and two SKP
+# years each): wall time and the API's peak RSS, against PostgreSQL's floor for the same work: its read (the population
+# query of MappingPopulationReader, every row to a client, and the ratings query) plus its write (the run's placements
+# copied once more, server-side, into a table like theirs).
+log "talent-mapping run of the whole agency (100,000 employees), against PostgreSQL's floor"
+sql_of() { # sql_of CONST: the text of MappingPopulationReader.CONST with the units NULL (the whole agency) and $2 the years
+  awk -v name="$1" '$0 ~ "internal const string " name " = \"\"\"" { on = 1; next } on && /"""/ { exit } on' \
+    src/MeritApi.Infrastructure/Persistence/MappingPopulationReader.cs \
+    | sed -e 's/\$1::text\[\]/NULL::text[]/g; s/ANY(\$1)/ANY(NULL::text[])/g; s/ANY(\$2)/ANY(ARRAY[2025, 2024])/g' | tr '\n' ' '
+}
+evidence_sql=$(sql_of EvidenceSql) ratings_sql=$(sql_of RatingsSql)
+[[ $evidence_sql == *"FROM employees e"* && $ratings_sql == *"performance_ratings"* ]] || die "could not read MappingPopulationReader's queries"
+psql_bench -d bench -c "COPY ($evidence_sql) TO STDOUT" >/dev/null # warm
+read_seconds=$(timed psql_bench -d bench -c "COPY ($ratings_sql) TO STDOUT; COPY ($evidence_sql) TO STDOUT")
+if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then mapping_note=''; else mapping_note=' (process peak since start-up)'; fi
+out=$(curl -sS -o "$work/mapping.json" -w '%{http_code} %{time_total}' --max-time 1800 -X POST -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $hr_token" -d '{"units":[],"latestPerformanceYear":2025}' "$api/api/v1/talent-mapping-runs") \
+  || die "talent-mapping run: request failed"
+[[ ${out%% *} == 201 ]] || die "talent-mapping run answered ${out%% *}: $(head -c 1000 "$work/mapping.json")"
+mapping_seconds=${out#* }
+peak_mib=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status")
+mapping_run=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["id"], d["placedCount"], d["unplacedCount"])' "$work/mapping.json")
+read -r mapping_id placed unplaced <<<"$mapping_run"
+write_seconds=$(timed psql_bench -d bench -c "CREATE TABLE bench_placements (LIKE talent_mapping_placements INCLUDING ALL);
+  INSERT INTO bench_placements SELECT * FROM talent_mapping_placements WHERE mapping_run_id = '$mapping_id'")
+psql_bench -d bench -c "DROP TABLE bench_placements" >/dev/null
+awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" -v p="$placed" -v u="$unplaced" -v m="$peak_mib" -v note="$mapping_note" \
+  'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; API peak RSS %d MiB%s\n", p, u, s, r + w, r, w, s / (r + w), m, note }'
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
 # Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the

@@ -17,7 +17,21 @@ namespace MeritApi.Infrastructure.Persistence;
 /// </summary>
 internal sealed class MappingPopulationReader(MeritDbContext db) : IMappingPopulationReader
 {
-    private const string Scope = "($1::text[] IS NULL OR e.unit = ANY($1))";
+    /// <summary>The counted years' ratings of the population ($1 the units or NULL for all, $2 the years).</summary>
+    internal const string RatingsSql = """
+        SELECT r.employee_id, r.year, r.rating FROM performance_ratings r JOIN employees e ON e.id = r.employee_id
+        WHERE r.year = ANY($2) AND ($1::text[] IS NULL OR e.unit = ANY($1))
+        """;
+
+    /// <summary>The population with the assessments of its own positions' competencies: also what the benchmark times alone.</summary>
+    internal const string EvidenceSql = """
+        SELECT e.id, e.unit, e.grade, e.current_position_id, a.competency_code, a.level, a.assessed_on, a.assessor
+        FROM employees e
+        LEFT JOIN competency_requirements r ON r.position_id = e.current_position_id
+        LEFT JOIN competency_assessments a ON a.employee_id = e.id AND a.competency_code = r.competency_code
+        WHERE ($1::text[] IS NULL OR e.unit = ANY($1))
+        ORDER BY e.id, a.competency_code, a.assessed_on DESC, a.recorded_at DESC
+        """;
 
     public async IAsyncEnumerable<MappingSubject> ReadAsync(IReadOnlyList<string> units, IReadOnlyList<int> countedYears,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -28,10 +42,7 @@ internal sealed class MappingPopulationReader(MeritDbContext db) : IMappingPopul
         string[]? scope = units.Count == 0 ? null : [.. units];
 
         var ratings = new Dictionary<Guid, Dictionary<int, PerformanceRating>>();
-        await using (var command = new NpgsqlCommand($"""
-            SELECT r.employee_id, r.year, r.rating FROM performance_ratings r JOIN employees e ON e.id = r.employee_id
-            WHERE r.year = ANY($2) AND {Scope}
-            """, connection))
+        await using (var command = new NpgsqlCommand(RatingsSql, connection))
         {
             command.Parameters.Add(new NpgsqlParameter<string[]?> { TypedValue = scope, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. countedYears] });
@@ -45,14 +56,7 @@ internal sealed class MappingPopulationReader(MeritDbContext db) : IMappingPopul
             }
         }
 
-        await using var evidence = new NpgsqlCommand($"""
-            SELECT e.id, e.unit, e.grade, e.current_position_id, a.competency_code, a.level, a.assessed_on, a.assessor
-            FROM employees e
-            LEFT JOIN competency_requirements r ON r.position_id = e.current_position_id
-            LEFT JOIN competency_assessments a ON a.employee_id = e.id AND a.competency_code = r.competency_code
-            WHERE {Scope}
-            ORDER BY e.id, a.competency_code, a.assessed_on DESC, a.recorded_at DESC
-            """, connection);
+        await using var evidence = new NpgsqlCommand(EvidenceSql, connection);
         evidence.Parameters.Add(new NpgsqlParameter<string[]?> { TypedValue = scope, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await using var rows = await evidence.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         MappingSubject? current = null;
