@@ -24,28 +24,7 @@ internal sealed class ExportTalentMappingQueryHandler(IApplicationDbContext db) 
     {
         var run = await db.TalentMappingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RunId, cancellationToken)
                   ?? throw new NotFoundException("Talent-mapping run", query.RunId);
-        var rows = (from p in db.MappingPlacements.AsNoTracking()
-                    join e in db.Employees.AsNoTracking() on p.EmployeeId equals e.Id
-                    where p.MappingRunId == run.Id && (query.Unit == null || p.Unit == query.Unit)
-                    orderby e.Nip
-                    select new
-                    {
-                        p.EmployeeId,
-                        e.Nip,
-                        e.Name,
-                        p.Unit,
-                        p.PositionId,
-                        p.PositionCode,
-                        p.Jpm,
-                        p.JpmBand,
-                        p.PerformanceScore,
-                        p.Total,
-                        p.TalentBox,
-                        p.InTalentPool
-                    })
-            .AsAsyncEnumerable()
-            .Select(p => new MappingPlacementDto(p.EmployeeId, p.Nip.Value, p.Name, p.Unit, p.PositionId, p.PositionCode, p.Jpm, p.JpmBand,
-                p.PerformanceScore, p.Total, p.TalentBox, p.InTalentPool));
+        var rows = PlacementRow.Of(db, run.Id, query.Unit).OrderBy(p => p.Nip).AsAsyncEnumerable().Select(p => p.ToDto());
         return new TalentMappingExport(TalentMappingRunDto.From(run), query.Unit, rows);
     }
 }

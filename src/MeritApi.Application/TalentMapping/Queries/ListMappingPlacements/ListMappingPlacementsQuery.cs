@@ -29,27 +29,9 @@ internal sealed class ListMappingPlacementsQueryHandler(IApplicationDbContext db
     {
         if (!await db.TalentMappingRuns.AnyAsync(r => r.Id == query.RunId, cancellationToken))
             throw new NotFoundException("Talent-mapping run", query.RunId);
-        var rows = from p in db.MappingPlacements.AsNoTracking()
-                   join e in db.Employees.AsNoTracking() on p.EmployeeId equals e.Id
-                   where p.MappingRunId == query.RunId && (query.Unit == null || p.Unit == query.Unit) && (query.Box == null || p.TalentBox == query.Box)
-                   orderby p.TalentBox descending, p.Total descending, e.Nip
-                   select new
-                   {
-                       p.EmployeeId,
-                       e.Nip,
-                       e.Name,
-                       p.Unit,
-                       p.PositionId,
-                       p.PositionCode,
-                       p.Jpm,
-                       p.JpmBand,
-                       p.PerformanceScore,
-                       p.Total,
-                       p.TalentBox,
-                       p.InTalentPool
-                   };
+        var rows = PlacementRow.Of(db, query.RunId, query.Unit).Where(p => query.Box == null || p.TalentBox == query.Box)
+            .OrderByDescending(p => p.TalentBox).ThenByDescending(p => p.Total).ThenBy(p => p.Nip);
         var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-        return new PagedList<MappingPlacementDto>([.. page.Items.Select(p => new MappingPlacementDto(p.EmployeeId, p.Nip.Value, p.Name, p.Unit,
-            p.PositionId, p.PositionCode, p.Jpm, p.JpmBand, p.PerformanceScore, p.Total, p.TalentBox, p.InTalentPool))], page.Page, page.PageSize, page.TotalCount);
+        return new PagedList<MappingPlacementDto>([.. page.Items.Select(p => p.ToDto())], page.Page, page.PageSize, page.TotalCount);
     }
 }
