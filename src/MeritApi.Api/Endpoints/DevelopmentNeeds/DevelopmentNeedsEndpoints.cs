@@ -16,8 +16,8 @@ public static class DevelopmentNeedsEndpoints
     public static void MapDevelopmentNeedsEndpoints(this IEndpointRouteBuilder app)
     {
         // The agency's whole inventory is read at once: the bulk endpoints' time limit.
-        var group = app.MapGroup("/api/v1/development-needs").WithTags("Competency development").ValidateRequests()
-            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy));
+        var group = app.MapGroup("/api/v1/development-needs").WithTags("Competency development").ValidateRequests();
+        group.WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy);
 
         group.MapGet("/", List).WithName("ListDevelopmentNeeds").RequireAuthorization(Policies.HrOrAuditor)
             .WithSummary("The development-needs inventory: each employee's competencies below standard (HR system, auditor)")

@@ -20,7 +20,7 @@ public static class EmployeeEndpoints
         group.MapPost("/", Register).WithName("RegisterEmployee").RequireAuthorization(Policies.HrSystem).WithSummary("Register a civil servant (HR system)")
             .WithDescription("Only merit-relevant fields exist. A body carrying any non-merit attribute (religion, gender, age, …) is refused with 400.");
         group.MapPost("/import", Import).WithName("ImportEmployees").RequireAuthorization(Policies.HrSystem)
-            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
+            .WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy)
             .WithSummary("Bulk import employees with their assessments and SKP ratings (HR system)")
             .WithDescription($"Up to {ImportEmployeesCommand.MaxRows} rows per call, upserted by NIP, all or none: a bad row answers 400 with " +
                              "each bad row's index and field (employees[i].…) and stores nothing. Re-sending the same batch changes nothing.")

@@ -42,7 +42,7 @@ public static class SelectionEndpoints
             .WithSummary("List a selection's candidates (HR system)");
 
         group.MapPost("/{id:guid}/scoring-runs", RunScoring).WithName("RunScoring").RequireAuthorization(Policies.HrSystem)
-            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy))
+            .WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy)
             .WithSummary("Run scoring (HR system)")
             .WithDescription("Scores every candidate from the current evidence under the selection's policy and stores an immutable scoring run.");
         group.MapGet("/{id:guid}/scoring-runs", ListRuns).WithName("ListScoringRuns").RequireAuthorization(Policies.ReadSelections)

@@ -23,8 +23,7 @@ public static class TalentMappingEndpoints
         var group = app.MapGroup("/api/v1/talent-mapping-runs").WithTags("Talent mapping").ValidateRequests();
 
         // A national population is a million employees: the run, the picture and the export get the bulk endpoints' time limit.
-        var longRequest = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(ServiceUnavailable.LongTimeoutPolicy);
-        group.MapPost("/", Run).WithName("RunTalentMapping").RequireAuthorization(Policies.HrSystem).WithMetadata(longRequest)
+        group.MapPost("/", Run).WithName("RunTalentMapping").RequireAuthorization(Policies.HrSystem).WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy)
             .WithSummary("Map the agency, or some units, onto the nine-box (HR system)")
             .WithDescription("Each employee against the standard of the position they hold, under the policy's weights, SKP years and " +
                              "validity rule (default: the newest policy) with the Mapping bands (optimal from 90, fairly optimal from 78); " +
@@ -43,14 +42,14 @@ public static class TalentMappingEndpoints
             .WithSummary("Rescore a placement from the evidence its rationale records and check its seal (HR system, auditor)");
         group.MapGet("/{runId:guid}/unplaced", Unplaced).WithName("ListUnplacedEmployees").RequireAuthorization(Policies.HrOrAuditor)
             .WithSummary("Those the run could not place, each with every reason (HR system, auditor)");
-        group.MapGet("/{runId:guid}/talent-grid", Grid).WithName("GetMappingTalentGrid").RequireAuthorization(Policies.HrOrAuditor).WithMetadata(longRequest)
+        group.MapGet("/{runId:guid}/talent-grid", Grid).WithName("GetMappingTalentGrid").RequireAuthorization(Policies.HrOrAuditor)
             .WithSummary("The run's (or a unit's) nine-box as SVG (HR system, auditor)")
-            .Produces<byte[]>(StatusCodes.Status200OK, TalentGridSvg.ContentType);
-        group.MapGet("/{runId:guid}/export", Export).WithName("ExportTalentMapping").RequireAuthorization(Policies.HrOrAuditor).WithMetadata(longRequest)
+            .Produces<byte[]>(StatusCodes.Status200OK, TalentGridSvg.ContentType).WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy);
+        group.MapGet("/{runId:guid}/export", Export).WithName("ExportTalentMapping").RequireAuthorization(Policies.HrOrAuditor)
             .WithSummary("One CSV row per placed employee for the national talent-mapping upload (HR system, auditor)")
             .WithDescription("Columns: nip, box, potential_value (the JPM), performance_value (the SKP score), total (the weighted sum), " +
                              "jpm_band, position_code, unit; by NIP, streamed.")
-            .Produces<byte[]>(StatusCodes.Status200OK, Csv.ContentType);
+            .Produces<byte[]>(StatusCodes.Status200OK, Csv.ContentType).WithRequestTimeout(ServiceUnavailable.LongTimeoutPolicy);
     }
 
     private static async Task<Created<TalentMappingRunDto>> Run(RunTalentMappingRequest request, IdempotencyHeader idempotency, ISender sender,
