@@ -1,3 +1,4 @@
+using MeritApi.Application.AssessingBodies;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Scoring;
@@ -20,9 +21,7 @@ public sealed record InventoryBasis(DateOnly AsOf, int ValidityYears, bool Accre
         var policy = await db.ScoringPolicies.AsNoTracking().Where(p => p.AssessmentValidityYears != null)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
         var rule = policy?.AssessmentValidity ?? new AssessmentValidityRule(AssessmentValidityRule.DefaultValidityYears, accreditedBodiesOnly: false);
-        AccreditedBody[] accredited = rule.AccreditedBodiesOnly
-            ? [.. (await db.Accreditations.AsNoTracking().ToListAsync(cancellationToken)).Select(a => a.ToAccreditedBody())]
-            : [];
+        var accredited = await db.AccreditedBodiesAsync(rule.AccreditedBodiesOnly, cancellationToken);
         return (new InventoryBasis(asOf, rule.ValidityYears, rule.AccreditedBodiesOnly, policy?.Version, targetPositionId),
             new AssessmentScreen(rule, asOf, accredited));
     }

@@ -34,7 +34,7 @@ public static class NeedsInventory
         List<DevelopmentNeed>? needs = null;
         foreach (var line in standard)
         {
-            var (counted, passed) = screen.Rule.LatestValid(line.AssessmentsNewestFirst, screen.ReferenceDate, screen.Accredited);
+            var (counted, passed) = screen.LatestValid(line.AssessmentsNewestFirst);
             if (counted is { } valid)
             {
                 if (valid.Level < line.RequiredLevel)

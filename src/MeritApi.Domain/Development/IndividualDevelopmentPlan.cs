@@ -134,7 +134,7 @@ public sealed class IndividualDevelopmentPlan
         AssessmentScreen screen)
     {
         var later = assessmentsNewestFirst.Where(a => a.Assessment.AssessedOn >= MadeOn && a.RecordedAt > CreatedAt).Select(a => a.Assessment).ToList();
-        var (counted, _) = screen.Rule.LatestValid(later, screen.ReferenceDate, screen.Accredited);
+        var (counted, _) = screen.LatestValid(later);
         if (counted is { } valid && valid.Level >= gap.RequiredLevel)
             return new GapClosure(true, valid, $"closed by the assessment of {valid.AssessedOn:yyyy-MM-dd} at level {valid.Level} (required {gap.RequiredLevel})");
         return new GapClosure(false, null, counted is { } below

@@ -118,10 +118,7 @@ public static class PlacementPlanner
             outcomes.Add(new VacancyOutcome(vacancy, seatOutcomes, alternates));
         }
         var total = outcomes.SelectMany(o => o.Seats).Where(s => s.Score is not null).Sum(s => s.Score!.Score.MeritScore);
-        var all = new List<PairScore>(pairs.Length);
-        foreach (var pair in pairs)
-            all.Add(pair);
-        return new PlacementOutcome(outcomes, all, total);
+        return new PlacementOutcome(outcomes, [.. pairs.Cast<PairScore>()], total);
     }
 
     /// <summary>Whether a candidate has held their post for at least 2 and less than 5 years on the reference date.</summary>

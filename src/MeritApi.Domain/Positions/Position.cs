@@ -35,6 +35,10 @@ public sealed class Position
 
     public IReadOnlyList<CompetencyRequirement> Standard => _standard;
 
+    /// <summary>The standard as scoring reads it: (code, required level), ordered by code, so every run lists it alike.</summary>
+    public IReadOnlyList<(string CompetencyCode, int RequiredLevel)> StandardInCodeOrder() =>
+        [.. _standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))];
+
     /// <summary>
     /// Counts the replacements of the standard. Its lines are rows of their own, so without it a new standard would leave
     /// the position's row, and with it the row version a client's If-Match names, as it was.

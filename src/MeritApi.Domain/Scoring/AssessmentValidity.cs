@@ -114,4 +114,8 @@ public sealed record PassedOverAssessment(int Level, DateOnly AssessedOn, string
 public sealed record AssessmentScreen(AssessmentValidityRule Rule, DateOnly ReferenceDate, IReadOnlyCollection<AccreditedBody> Accredited)
 {
     public AssessmentRefusal? RefusalOf(AssessmentEvidence assessment) => Rule.RefusalOf(assessment, ReferenceDate, Accredited);
+
+    /// <summary><see cref="AssessmentValidityRule.LatestValid"/> on this screen's day and list.</summary>
+    public (AssessmentEvidence? Counted, IReadOnlyList<(AssessmentEvidence Assessment, AssessmentVerdict Verdict)> Passed)
+        LatestValid(IEnumerable<AssessmentEvidence> newestFirst) => Rule.LatestValid(newestFirst, ReferenceDate, Accredited);
 }

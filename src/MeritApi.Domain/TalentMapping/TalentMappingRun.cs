@@ -18,7 +18,10 @@ public enum UnplacedReason
 public sealed record UnplacedDetail(UnplacedReason Reason, string Detail);
 
 /// <summary>A position of the agency as a mapping run measures against it.</summary>
-public sealed record MappingPosition(Guid Id, string Code, IReadOnlyList<(string CompetencyCode, int RequiredLevel)> Standard);
+public sealed record MappingPosition(Guid Id, string Code, IReadOnlyList<(string CompetencyCode, int RequiredLevel)> Standard)
+{
+    public static MappingPosition Of(Position position) => new(position.Id, position.Code, position.StandardInCodeOrder());
+}
 
 /// <summary>
 /// One employee of the population as a mapping run reads them: their unit, the position they hold (if any), the assessments
@@ -172,7 +175,7 @@ public sealed class TalentMappingRun
                 levels[code] = assessments[0].Level;
                 continue;
             }
-            var (counted, passed) = screen.Rule.LatestValid(assessments, screen.ReferenceDate, screen.Accredited);
+            var (counted, passed) = screen.LatestValid(assessments);
             if (counted is { } valid)
                 (levels[code], dates[code]) = (valid.Level, valid.AssessedOn);
             if (passed.Count > 0)

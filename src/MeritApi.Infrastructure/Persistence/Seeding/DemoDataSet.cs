@@ -151,8 +151,7 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
     private async Task<TalentMappingRun> MapAsync(List<Employee> employees, Position[] positions, int policyVersion, CancellationToken cancellationToken)
     {
         var policy = await db.ScoringPolicies.AsNoTracking().SingleAsync(p => p.Version == policyVersion, cancellationToken);
-        var standards = positions.ToDictionary(p => p.Id, p => new MappingPosition(p.Id, p.Code,
-            [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))]));
+        var standards = positions.ToDictionary(p => p.Id, MappingPosition.Of);
         var population = employees.OrderBy(e => e.Id).Select(e => new MappingSubject(e.Id, e.Unit, e.Grade, e.CurrentPositionId,
             e.Assessments.GroupBy(a => a.CompetencyCode).ToDictionary(g => g.Key,
                 g => (IReadOnlyList<AssessmentEvidence>)[.. g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
@@ -249,9 +248,12 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
             if (below.Count < 2)
                 continue;
             var plan = new IndividualDevelopmentPlan(Guid.CreateVersion7(), employee.Id, position.Id, targetPosition: false, madeOn, needs, now.AddDays(-30));
-            var actions = below.Take(3).Select((need, i) => plan.AddAction(Guid.CreateVersion7(), need.CompetencyCode,
-                NeedsInventory.Suggestion(need).Form!.Value, $"{NeedsInventory.Suggestion(need).Form}: {competencyNames[need.CompetencyCode]}", madeOn.AddDays(60 + 30 * i),
-                $"actions[{i}]")).ToList();
+            var actions = below.Take(3).Select((need, i) =>
+            {
+                var form = NeedsInventory.Suggestion(need).Form!.Value;
+                return plan.AddAction(Guid.CreateVersion7(), need.CompetencyCode, form, $"{form}: {competencyNames[need.CompetencyCode]}",
+                    madeOn.AddDays(60 + 30 * i), $"actions[{i}]");
+            }).ToList();
             if (made == 0)
             {
                 plan.Progress(actions[0].Id, PlanActionStatus.Completed, null);

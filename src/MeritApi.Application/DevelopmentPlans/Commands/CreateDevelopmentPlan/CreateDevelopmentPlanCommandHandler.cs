@@ -22,7 +22,8 @@ internal sealed class CreateDevelopmentPlanCommandHandler(IApplicationDbContext 
 
         // The same gaps the inventory shows for this employee today.
         var today = clock.Today();
-        var (_, screen) = await InventoryBasis.ForAsync(db, today, command.TargetPositionId, cancellationToken);
+        // The target was checked above (a 400 naming the field); the basis need not look it up again.
+        var (_, screen) = await InventoryBasis.ForAsync(db, today, targetPositionId: null, cancellationToken);
         var evidence = await reader.ReadAsync(new DevelopmentScope(null, employee.Id, command.TargetPositionId), cancellationToken)
             .FirstOrDefaultAsync(cancellationToken);
         var needs = evidence is null ? [] : NeedsInventory.Of(evidence.Standard, screen);

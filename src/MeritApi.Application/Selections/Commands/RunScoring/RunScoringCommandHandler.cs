@@ -1,4 +1,5 @@
 using Mediator;
+using MeritApi.Application.AssessingBodies;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
@@ -22,13 +23,9 @@ internal sealed class RunScoringCommandHandler(
         var position = await db.Positions.AsNoTracking().Include(p => p.Standard)
             .FirstAsync(p => p.Id == selection.PositionId, cancellationToken);
         var policy = await db.ScoringPolicies.AsNoTracking().FirstAsync(p => p.Version == selection.PolicyVersion, cancellationToken);
-        // The administrator's list as it stands now: a run records each verdict it gave, so a later change of the list never
-        // changes a stored result.
-        AccreditedBody[] accredited = policy.AccreditedBodiesOnly
-            ? [.. (await db.Accreditations.AsNoTracking().ToListAsync(cancellationToken)).Select(a => a.ToAccreditedBody())]
-            : [];
+        var accredited = await db.AccreditedBodiesAsync(policy.AccreditedBodiesOnly, cancellationToken);
         var context = ScoringContext.ForPolicy(policy,
-            [.. position.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))],
+            position.StandardInCodeOrder(),
             position.MinimumGrade, selection.LatestPerformanceYear, selection.ReferenceDate, accredited);
 
         IReadOnlyList<ScoringCandidate> candidates;

@@ -1,9 +1,9 @@
 using Mediator;
+using MeritApi.Application.AssessingBodies;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Common;
-using MeritApi.Domain.Scoring;
 using MeritApi.Domain.TalentMapping;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,12 +35,9 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
                 throw RequestValidation.Failure($"units[{unknown.i}]", $"No employee is recorded in the unit '{unknown.Unit}'.");
         }
 
-        AccreditedBody[] accredited = policy.AccreditedBodiesOnly
-            ? [.. (await db.Accreditations.AsNoTracking().ToListAsync(cancellationToken)).Select(a => a.ToAccreditedBody())]
-            : [];
+        var accredited = await db.AccreditedBodiesAsync(policy.AccreditedBodiesOnly, cancellationToken);
         var positions = (await db.Positions.AsNoTracking().Include(p => p.Standard).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Id, p => new MappingPosition(p.Id, p.Code,
-                [.. p.Standard.OrderBy(r => r.CompetencyCode, StringComparer.Ordinal).Select(r => (r.CompetencyCode, r.RequiredLevel))]));
+            .ToDictionary(p => p.Id, MappingPosition.Of);
         var sequence = (await db.TalentMappingRuns.MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0) + 1;
         var countedYears = Enumerable.Range(0, policy.CountedYears).Select(i => latestYear - i).ToList();
 
