@@ -4,7 +4,7 @@
 # "Authorization: Bearer <token>".
 #
 #   ./build/token.sh <role> [--selection <id>]... [--subject <name>] [--hours <n>]
-#     role: hr-system | committee | auditor | admin
+#     role: hr-system | committee | auditor | admin | talent-committee
 #     --selection: a selection a committee token may see (repeat for several)
 #     --hours: lifetime, 1 to 12 (the API refuses a token living longer than Auth:MaxTokenLifetime, 12 h by default)
 #
@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 usage() { sed -n '5,8p' "$0" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 role=$1; shift
-case "$role" in hr-system|committee|auditor|admin) ;; *) echo "token.sh: unknown role '$role'" >&2; usage ;; esac
+case "$role" in hr-system|committee|auditor|admin|talent-committee) ;; *) echo "token.sh: unknown role '$role'" >&2; usage ;; esac
 
 selections=() subject="dev-$role" hours=12
 while [[ $# -gt 0 ]]; do

@@ -6,6 +6,7 @@ using MeritApi.Api.Endpoints.DevelopmentActivities;
 using MeritApi.Api.Endpoints.DevelopmentNeeds;
 using MeritApi.Api.Endpoints.DevelopmentPlans;
 using MeritApi.Api.Endpoints.Employees;
+using MeritApi.Api.Endpoints.Placement;
 using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Api.Endpoints.ScoringPolicies;
 using MeritApi.Api.Endpoints.Selections;
@@ -56,6 +57,7 @@ app.MapDevelopmentActivityEndpoints();
 app.MapDevelopmentPlanEndpoints();
 app.MapSelectionEndpoints();
 app.MapTalentMappingEndpoints();
+app.MapPlacementEndpoints();
 app.MapAuditEndpoints();
 
 await app.RunAsync();

@@ -37,7 +37,7 @@ public static class SwaggerSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A JWT with a 'role' claim (hr-system, committee, auditor, admin); committee tokens list their selections in 'selection' claims.",
+                Description = "A JWT with a 'role' claim (hr-system, committee, auditor, admin, talent-committee); committee tokens list their selections in 'selection' claims.",
             });
             // Nullable reference types are the contract: a non-nullable member is required and never null.
             options.SupportNonNullableReferenceTypes();

@@ -8,7 +8,13 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [HrSystem, Committee, Auditor, Admin];
+    /// <summary>
+    /// The talent committee (komite talenta; the performance-assessment team, tim penilai kinerja, acts as one): approves
+    /// succession pools and records the PPK's decision on a placement plan.
+    /// </summary>
+    public const string TalentCommittee = "talent-committee";
+
+    public static readonly IReadOnlyList<string> All = [HrSystem, Committee, Auditor, Admin, TalentCommittee];
 
     /// <summary>Claim type of the role, and of the selections a committee token may see (one claim per selection id).</summary>
     public const string RoleClaim = "role";
@@ -29,6 +35,12 @@ public static class Policies
 
     /// <summary>Defines scoring policy versions.</summary>
     public const string Admin = "admin";
+
+    /// <summary>Approves succession pools and records the PPK's decision on placement plans.</summary>
+    public const string TalentCommittee = "talent-committee";
+
+    /// <summary>Placement plans and succession pools: the HR system, the talent committee and auditors.</summary>
+    public const string ReadTalent = "read-talent";
 
     /// <summary>Ranked results and rationales: the committee (its own selections) and auditors.</summary>
     public const string ReadResults = "read-results";
@@ -54,10 +66,12 @@ public static class Policies
         [Committee] = [Roles.Committee],
         [Auditor] = [Roles.Auditor],
         [Admin] = [Roles.Admin],
+        [TalentCommittee] = [Roles.TalentCommittee],
+        [ReadTalent] = [Roles.HrSystem, Roles.TalentCommittee, Roles.Auditor],
         [ReadResults] = [Roles.Committee, Roles.Auditor],
         [ReadSelections] = [Roles.HrSystem, Roles.Committee, Roles.Auditor],
         [HrOrAuditor] = [Roles.HrSystem, Roles.Auditor],
         [HrOrAdmin] = [Roles.HrSystem, Roles.Admin],
-        [ReadReference] = [Roles.HrSystem, Roles.Committee, Roles.Auditor, Roles.Admin],
+        [ReadReference] = [Roles.HrSystem, Roles.Committee, Roles.Auditor, Roles.Admin, Roles.TalentCommittee],
     };
 }

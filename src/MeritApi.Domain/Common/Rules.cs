@@ -23,6 +23,7 @@ public static class Rules
 
     // Merit and lifecycle rules.
     public static readonly Rule SelectionDecided = new("selection-decided", RuleKind.Violation);
+    public static readonly Rule PlanDecided = new("plan-decided", RuleKind.Violation);
     public static readonly Rule NewerRunExists = new("newer-run-exists", RuleKind.Violation);
     public static readonly Rule NotScored = new("not-scored", RuleKind.Violation);
     public static readonly Rule NoCandidates = new("no-candidates", RuleKind.Violation);
@@ -47,6 +48,9 @@ public static class Rules
     // Field values only the domain can judge.
     public static readonly Rule InvalidPlanAction = new("invalid-plan-action", RuleKind.InvalidField);
     public static readonly Rule PlacementTooLarge = new("placement-too-large", RuleKind.InvalidField);
+    public static readonly Rule InvalidPlacementBand = new("invalid-placement-band", RuleKind.InvalidField);
+    public static readonly Rule PlacementOutsidePlan = new("placement-outside-plan", RuleKind.InvalidField);
+    public static readonly Rule PlacementRefused = new("placement-refused", RuleKind.InvalidField);
     public static readonly Rule InvalidActivity = new("invalid-activity", RuleKind.InvalidField);
     public static readonly Rule AccreditationPeriod = new("accreditation-period", RuleKind.InvalidField);
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);

@@ -121,6 +121,14 @@ public static class PlacementPlanner
         return new PlacementOutcome(outcomes, [.. pairs.Cast<PairScore>()], total);
     }
 
+    /// <summary>One candidate scored against one vacancy as the plan scores them, with every refusal (what a decision is checked by).</summary>
+    public static PairScore PairOf(ScoringPolicy policy, DateOnly referenceDate, int latestPerformanceYear, JpmBand minimumBand, Vacancy vacancy,
+        PlacementCandidate candidate, IReadOnlyList<ConflictOfInterest> conflicts)
+    {
+        var context = ScoringContext.ForPolicy(policy, vacancy.Standard, vacancy.MinimumGrade, latestPerformanceYear, referenceDate, []);
+        return Pair(candidate, vacancy, MeritScorer.Score(context, candidate.Evidence), minimumBand, referenceDate, conflicts);
+    }
+
     /// <summary>Whether a candidate has held their post for at least 2 and less than 5 years on the reference date.</summary>
     public static bool InYearsInPostWindow(DateOnly since, DateOnly referenceDate) =>
         since.AddYears(MinYearsInPost) <= referenceDate && referenceDate < since.AddYears(MaxYearsInPost);

@@ -88,15 +88,19 @@ public static class RationaleBuilder
         var talentBox = new TalentBoxStep(box.Potential, box.Performance, box.Number, box.InTalentPool, box.Meaning);
 
         return new RationaleSteps(
-            new RationalePolicy(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, policy.PerformanceYearWeights,
-                policy.BandSet, policy.MinimumRating, minimumGrade?.ToString())
-            {
-                AssessmentValidityYears = validity?.ValidityYears,
-                AccreditedBodiesOnly = validity?.AccreditedBodiesOnly,
-            },
+            PolicyOf(policy, minimumGrade),
             new RationaleEvidence(grade.ToString(), competencies, years) { ReferenceDate = validity is null ? null : referenceDate },
             jpm, band, performance, merit, talentBox);
     }
+
+    /// <summary>The policy as a rationale states it: its weights, years, bands and gates, and its validity rule if it has one.</summary>
+    public static RationalePolicy PolicyOf(ScoringPolicy policy, Grade? minimumGrade = null) =>
+        new(policy.Version, policy.CompetenceWeight, policy.PerformanceWeight, policy.PerformanceYearWeights, policy.BandSet, policy.MinimumRating,
+            minimumGrade?.ToString())
+        {
+            AssessmentValidityYears = policy.AssessmentValidity?.ValidityYears,
+            AccreditedBodiesOnly = policy.AssessmentValidity?.AccreditedBodiesOnly,
+        };
 
     /// <summary>The validity members of a line: the counted assessment's dates and, worded by the rule, each one passed over.</summary>
     private static CompetencyLine ValidityOf(CompetencyLine line, CompetencyGap gap, AssessmentValidityRule rule)

@@ -61,6 +61,10 @@ public static class JpmBands
         };
     }
 
+    /// <summary>The set a band belongs to.</summary>
+    public static JpmBandSet SetOf(JpmBand band) =>
+        band is JpmBand.Meets or JpmBand.MarginallyMeets or JpmBand.DoesNotMeet ? JpmBandSet.Filling : JpmBandSet.Mapping;
+
     /// <summary>Top band → high potential, middle → medium, lowest → low.</summary>
     public static Potential PotentialOf(JpmBand band) => band switch
     {

@@ -26,6 +26,8 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<Domain.TalentMapping.TalentMappingRun> TalentMappingRuns => Set<Domain.TalentMapping.TalentMappingRun>();
     public DbSet<Domain.TalentMapping.MappingPlacement> MappingPlacements => Set<Domain.TalentMapping.MappingPlacement>();
     public DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions => Set<Domain.TalentMapping.MappingExclusion>();
+    public DbSet<Domain.Placement.PlacementPlan> PlacementPlans => Set<Domain.Placement.PlacementPlan>();
+    public DbSet<Domain.Placement.PlacementDecision> PlacementDecisions => Set<Domain.Placement.PlacementDecision>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

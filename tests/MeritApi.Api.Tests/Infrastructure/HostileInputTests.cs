@@ -23,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "placement_plans", "placement_decisions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -35,7 +35,7 @@ public sealed class HostileInputTests
         "PUT /api/v1/employees/{id}/performance-ratings/{year}", "POST /api/v1/scoring-policies", "POST /api/v1/assessing-bodies",
         "POST /api/v1/employees/{id}/development-activities", "POST /api/v1/development-activities/import",
         "POST /api/v1/employees/{id}/development-plans", "POST /api/v1/development-plans/{planId}/actions/{actionId}/progress",
-        "POST /api/v1/talent-mapping-runs",
+        "POST /api/v1/talent-mapping-runs", "POST /api/v1/placement-plans", "POST /api/v1/placement-plans/{planId}/decision",
         "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",
@@ -110,18 +110,45 @@ public sealed class HostileInputTests
             return ((Guid)activity["id"]!, (Guid)plan["id"]!, (Guid)plan["actions"]![0]!["id"]!);
         }
 
+        // Two employees holding the position for three years (inside the placement window), and one plan for each fixture.
+        var since = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3).ToString("yyyy-MM-dd");
+        async Task<Guid> InPostAsync(int level)
+        {
+            var id = (Guid)(await _client.PostAsJsonAsync("/api/v1/employees", new
+            {
+                nip = ApiClient.NewNip(),
+                name = "Pegawai Penempatan",
+                grade = "III/d",
+                unit = "Biro Uji",
+                currentPositionId = positionId,
+                inPositionSince = since,
+            }).ExpectAsync(System.Net.HttpStatusCode.Created))["id"]!;
+            await _client.AssessAsync(id, code, level);
+            await _client.RateAsync(id, 2025, "Good");
+            await _client.RateAsync(id, 2024, "Good");
+            return id;
+        }
+        var (first, second) = (await InPostAsync(4), await InPostAsync(3));
+        async Task<Guid> PlacementPlanAsync() => (Guid)(await _client.PostAsJsonAsync("/api/v1/placement-plans", new
+        {
+            vacancies = new[] { new { positionId = planPositionId, places = 1 }, new { positionId, places = 1 } },
+            employeeIds = new[] { first, second },
+            minimumBand = "DoesNotMeet",
+        }).ExpectAsync(System.Net.HttpStatusCode.Created))["id"]!;
+
         var (selection, run, candidates) = await ScoredSelectionAsync();
         var (probeSelection, probeRun, probeCandidates) = await ScoredSelectionAsync();
         var (activity, plan, action) = await PlanAsync(top);
         var (probeActivity, probePlan, probeAction) = await PlanAsync(spare);
         var main = new HostileFixture(code, positionId, positionCode, top, nip, spare, ineligible, selection, run, candidates[0], candidates[1],
-            planPositionId, activity, plan, action);
+            planPositionId, activity, plan, action, await PlacementPlanAsync(), second, first, second);
         var probe = main with
         {
             EmployeeId = spare,
             ActivityId = probeActivity,
             PlanId = probePlan,
             PlanActionId = probeAction,
+            PlacementPlanId = await PlacementPlanAsync(),
             SelectionId = probeSelection,
             RunId = probeRun,
             TopCandidateId = probeCandidates[0],

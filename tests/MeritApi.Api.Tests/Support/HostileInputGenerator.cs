@@ -104,7 +104,11 @@ internal sealed record HostileFixture(
     Guid PlanPositionId,
     Guid ActivityId,
     Guid PlanId,
-    Guid PlanActionId);
+    Guid PlanActionId,
+    Guid PlacementPlanId,
+    Guid PlacementDepartureEmployeeId,
+    Guid PlacementCandidateIds0,
+    Guid PlacementCandidateIds1);
 
 /// <summary>
 /// A write endpoint as the generator knows it: a valid request (every mutation of it must then be the reason for a
@@ -371,6 +375,17 @@ internal sealed class HostileInputGenerator
                 _ => MappingRun(1),
                 _ => ("/api/v1/talent-mapping-runs", MappingRun(999)),
                 404, Set("units[0]", "policyVersion", "referenceDate", "latestPerformanceYear"), Set("units[0]")),
+            // Two candidates in their post's window for the plan position's one seat; a policy version no row has fails in the handler.
+            new("POST /api/v1/placement-plans", _ => "/api/v1/placement-plans",
+                f => PlacementPlan(f, 1),
+                f => ("/api/v1/placement-plans", PlacementPlan(f, 999)),
+                404, Set("vacancies[0]", "minimumBand", "conflicts", "conflicts[0]", "policyVersion", "referenceDate", "latestPerformanceYear"),
+                Set("conflicts[0].reason")),
+            // Placing the second candidate in the seat the plan gives the first: a departure, justified. An unknown plan fails in the handler.
+            new("POST /api/v1/placement-plans/{planId}/decision", f => $"/api/v1/placement-plans/{f.PlacementPlanId}/decision",
+                f => PlacementDecision(f),
+                f => ($"/api/v1/placement-plans/{NoSuchRow}/decision", PlacementDecision(f)),
+                404, Set("placements[0]", "justification"), Set("decidedBy", "justification")),
             // The name is not free text: it is kept to what names are made of, so every text probe must be refused on it.
             new("POST /api/v1/assessing-bodies", _ => "/api/v1/assessing-bodies",
                 _ => Accreditation($"Lembaga Penilai Uji {next()}"),
@@ -439,6 +454,28 @@ internal sealed class HostileInputGenerator
             ["currentPositionId"] = position.ToString(),
             ["inPositionSince"] = "2023-01-02",
             ["employmentType"] = "Pppk",
+        };
+        static JsonObject PlacementPlan(HostileFixture f, int policyVersion) => new()
+        {
+            ["vacancies"] = new JsonArray(new JsonObject { ["positionId"] = f.PlanPositionId.ToString(), ["places"] = 1 },
+                new JsonObject { ["positionId"] = f.PositionId.ToString(), ["places"] = 1 }),
+            ["employeeIds"] = new JsonArray(f.PlacementCandidateIds0.ToString(), f.PlacementCandidateIds1.ToString()),
+            ["minimumBand"] = "DoesNotMeet",
+            ["conflicts"] = new JsonArray(new JsonObject
+            {
+                ["employeeId"] = f.PlacementCandidateIds0.ToString(),
+                ["positionId"] = f.PositionId.ToString(),
+                ["reason"] = "Saudara kandung atasan.",
+            }),
+            ["policyVersion"] = policyVersion,
+            ["referenceDate"] = "2026-01-02",
+            ["latestPerformanceYear"] = 2025,
+        };
+        static JsonObject PlacementDecision(HostileFixture f) => new()
+        {
+            ["decidedBy"] = "Sekretaris Jenderal (PPK)",
+            ["placements"] = new JsonArray(new JsonObject { ["positionId"] = f.PlanPositionId.ToString(), ["employeeId"] = f.PlacementDepartureEmployeeId.ToString() }),
+            ["justification"] = Justification,
         };
         static JsonObject MappingRun(int policyVersion) => new()
         {
@@ -1116,6 +1153,9 @@ internal sealed class HostileInputGenerator
                 "units" => 101,
                 "competencyCodes" => 21,
                 "candidateIds" => 1_001,
+                "vacancies" => 1_001,
+                "conflicts" => 10_001,
+                "placements" => 1_001,
                 "performanceYearWeights" => 6,
                 "standard" or "requirements" => 41,
                 "assessments" => 201,
@@ -1132,6 +1172,8 @@ internal sealed class HostileInputGenerator
                     "employees" or "activities" => "null",
                     "competencyCodes" => "\"M-INTEGRITY\"",
                     "units" => "\"Biro Uji\"",
+                    "vacancies" => $"{{\"positionId\":\"{NewGuid()}\",\"places\":1}}",
+                    "conflicts" or "placements" => "null",
                     "actions" => $"{{\"competencyCode\":\"{_fixture.CompetencyCode}\",\"form\":\"Coaching\",\"title\":\"T\",\"targetDate\":\"2099-12-31\"}}",
                     _ => null,
                 };

@@ -29,6 +29,8 @@ public interface IApplicationDbContext
     DbSet<Domain.TalentMapping.TalentMappingRun> TalentMappingRuns { get; }
     DbSet<Domain.TalentMapping.MappingPlacement> MappingPlacements { get; }
     DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions { get; }
+    DbSet<Domain.Placement.PlacementPlan> PlacementPlans { get; }
+    DbSet<Domain.Placement.PlacementDecision> PlacementDecisions { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

@@ -545,6 +545,138 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("MeritApi.Domain.Placement.PlacementDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Departed")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("departed");
+
+                    b.Property<int>("Departures")
+                        .HasColumnType("integer")
+                        .HasColumnName("departures");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("digest");
+
+                    b.Property<int>("Followed")
+                        .HasColumnType("integer")
+                        .HasColumnName("followed");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("Placements")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("placements");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_decisions");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placement_decisions_plan_id");
+
+                    b.ToTable("placement_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Placement.PlacementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("document");
+
+                    b.Property<int>("FilledSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled_seats");
+
+                    b.Property<string>("MinimumBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("minimum_band");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seal");
+
+                    b.Property<int>("SeatCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("seat_count");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<decimal>("TotalMerit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_merit");
+
+                    b.Property<int>("VacancyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacancy_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_plans");
+
+                    b.HasIndex("PolicyVersion")
+                        .HasDatabaseName("ix_placement_plans_policy_version");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placement_plans_sequence");
+
+                    b.ToTable("placement_plans", (string)null);
+                });
+
             modelBuilder.Entity("MeritApi.Domain.Positions.Position", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1471,6 +1603,26 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CurrentPositionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_employees_positions_current_position_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Placement.PlacementDecision", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Placement.PlacementPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_decisions_placement_plans_plan_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Placement.PlacementPlan", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Scoring.ScoringPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_plans_scoring_policies_policy_version");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.Positions.Position", b =>

@@ -13,7 +13,7 @@ public static class DatabaseRoles
     /// <summary>The audit trail and everything a decision rests on: rows are added, never changed or removed.</summary>
     public static readonly IReadOnlyList<string> AppendOnlyTables =
         ["audit_entries", "audit_checkpoints", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
-            "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions"];
+            "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "placement_plans", "placement_decisions"];
 
     /// <summary>
     /// The grants of the runtime role, run by the owner after every migration (so tables added later are covered too).
