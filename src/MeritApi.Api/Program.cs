@@ -10,6 +10,7 @@ using MeritApi.Api.Endpoints.Placement;
 using MeritApi.Api.Endpoints.Positions;
 using MeritApi.Api.Endpoints.ScoringPolicies;
 using MeritApi.Api.Endpoints.Selections;
+using MeritApi.Api.Endpoints.Succession;
 using MeritApi.Api.Endpoints.TalentMapping;
 using MeritApi.Api.Hosting;
 using MeritApi.Application;
@@ -58,6 +59,7 @@ app.MapDevelopmentPlanEndpoints();
 app.MapSelectionEndpoints();
 app.MapTalentMappingEndpoints();
 app.MapPlacementEndpoints();
+app.MapSuccessionEndpoints();
 app.MapAuditEndpoints();
 
 await app.RunAsync();

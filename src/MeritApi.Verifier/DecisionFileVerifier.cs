@@ -318,7 +318,8 @@ public sealed class DecisionFileVerifier
         var selectionId = run.SelectionId.ToString();
         _report.Record(Checks.SelectionInLog, selectionId, entries.Any(e => e.Command == "OpenSelection" && e.Touches(selectionId)) ? null
             : "No audit entry of the file records the opening of the selection.");
-        var enrolled = entries.Where(e => e.Command == "EnrolCandidates").SelectMany(e => e.TouchedIds).ToHashSet();
+        // A selection opened from a succession pool enrols the pool's approved members in its opening command.
+        var enrolled = entries.Where(e => e.Command is "EnrolCandidates" or "OpenSelection").SelectMany(e => e.TouchedIds).ToHashSet();
         foreach (var c in _candidates)
             _report.Record(Checks.EnrolmentInLog, c.Code, enrolled.Contains(c.CandidateId.ToString()) ? null
                 : "No audit entry of the file enrols this candidate: they were added outside any recorded command.");
@@ -418,6 +419,7 @@ public sealed class DecisionFileVerifier
         var run = _run!;
         var places = decision.GetProperty("places").GetInt32();
         var selectionPlaces = Member("selection").GetProperty("places").GetInt32();
+        var fromPool = Member("selection").TryGetProperty("successionPoolId", out var pool) && pool.ValueKind == JsonValueKind.String;
         var justification = decision.GetProperty("justification").GetString();
         var byId = _candidates.Select((c, i) => (c.CandidateId, i)).ToDictionary(x => x.CandidateId, x => x.i);
         var choices = new List<(Guid CandidateId, string CandidateCode, int Rank, decimal MeritScore, ChoiceStanding Standing)>();
@@ -443,7 +445,7 @@ public sealed class DecisionFileVerifier
                 failure = "The chosen candidate is not eligible on their recomputed figures, and cannot be chosen.";
             else if (recomputed.Rank != rank || _candidates[i].RecomputedMerit != merit || _candidates[i].Code != code)
                 failure = $"The decision records {code} at rank {rank} with merit {CanonicalJson.Normalise(merit)}; recomputed: {_candidates[i].Code} at rank {recomputed.Rank} with merit {CanonicalJson.Normalise(_candidates[i].RecomputedMerit)}.";
-            else if (SelectionDecision.StandingOf(rank, places) is var lawful && lawful != standing)
+            else if (SelectionDecision.StandingOf(rank, places, fromPool) is var lawful && lawful != standing)
                 failure = $"Rank {rank} of {places} place(s) is a {lawful}, not a {standing}.";
             else if (standing != ChoiceStanding.TopRanked && (justification?.Length ?? 0) < SelectionDecision.MinimumJustificationLength)
                 failure = $"A {standing} needs a justification of at least {SelectionDecision.MinimumJustificationLength} characters.";

@@ -6,11 +6,11 @@ namespace MeritApi.Application.Selections;
 public sealed record SelectionDto(
     Guid Id, Guid PositionId, SelectionKind Kind, int Places, int PolicyVersion, int LatestPerformanceYear,
     string? Reference, SelectionStatus Status, DateTimeOffset OpenedAt, int CandidateCount, int ScoringRunCount,
-    DateTimeOffset? IdentitiesRevealedAt)
+    DateTimeOffset? IdentitiesRevealedAt, Guid? SuccessionPoolId)
 {
     public static SelectionDto From(Selection s) => new(
         s.Id, s.PositionId, s.Kind, s.Places, s.PolicyVersion, s.LatestPerformanceYear, s.Reference, s.Status, s.OpenedAt,
-        s.CandidateCount, s.ScoringRunCount, s.IdentitiesRevealedAt);
+        s.CandidateCount, s.ScoringRunCount, s.IdentitiesRevealedAt, s.SuccessionPoolId);
 }
 
 /// <summary>A candidate as the HR system sees the enrolment: which employee got which blind code.</summary>

@@ -24,6 +24,11 @@ public static class Rules
     // Merit and lifecycle rules.
     public static readonly Rule SelectionDecided = new("selection-decided", RuleKind.Violation);
     public static readonly Rule PlanDecided = new("plan-decided", RuleKind.Violation);
+    public static readonly Rule SuccessionStepOutOfOrder = new("succession-step-out-of-order", RuleKind.Violation);
+    public static readonly Rule EmptySuccessionPool = new("empty-succession-pool", RuleKind.Violation);
+    public static readonly Rule NoMappingRun = new("no-mapping-run", RuleKind.Violation);
+    public static readonly Rule NoApprovedMembers = new("no-approved-members", RuleKind.Violation);
+    public static readonly Rule NotApprovedSuccessor = new("not-approved-successor", RuleKind.Violation);
     public static readonly Rule NewerRunExists = new("newer-run-exists", RuleKind.Violation);
     public static readonly Rule NotScored = new("not-scored", RuleKind.Violation);
     public static readonly Rule NoCandidates = new("no-candidates", RuleKind.Violation);
@@ -51,6 +56,7 @@ public static class Rules
     public static readonly Rule InvalidPlacementBand = new("invalid-placement-band", RuleKind.InvalidField);
     public static readonly Rule PlacementOutsidePlan = new("placement-outside-plan", RuleKind.InvalidField);
     public static readonly Rule PlacementRefused = new("placement-refused", RuleKind.InvalidField);
+    public static readonly Rule InvalidSuccessionPool = new("invalid-succession-pool", RuleKind.InvalidField);
     public static readonly Rule InvalidActivity = new("invalid-activity", RuleKind.InvalidField);
     public static readonly Rule AccreditationPeriod = new("accreditation-period", RuleKind.InvalidField);
     public static readonly Rule JustificationRequired = new("justification-required", RuleKind.InvalidField);

@@ -74,12 +74,14 @@ public sealed class SelectionDecision
             if (!result.Eligible || result.Rank is not { } rank)
                 throw new DomainException(Rules.IneligibleChoice,
                     $"Candidate {result.CandidateCode} is not eligible and cannot be chosen: {string.Join(" ", result.IneligibilityReasons.Select(r => r.Detail))}");
-            var standing = StandingOf(rank, Places);
+            var standing = StandingOf(rank, Places, selection.SuccessionPoolId is not null);
             if (standing != ChoiceStanding.TopRanked && (Justification?.Length ?? 0) < MinimumJustificationLength)
                 throw new InvalidFieldException("justification", Rules.JustificationRequired,
                     $"Candidate {result.CandidateCode} is ranked {rank}, outside the top {Places}: choosing them needs a written justification " +
                     $"of at least {MinimumJustificationLength} characters, and is recorded as " +
-                    (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})." : "a merit deviation."));
+                    (standing == ChoiceStanding.ReasonedChoice ? $"a reasoned choice (within the best {3 * Places})."
+                        : selection.SuccessionPoolId is not null ? "a merit deviation (the selection is from a succession pool: the successor is the top of the ranking)."
+                        : "a merit deviation."));
             _choices.Add(new DecisionChoice(result, standing));
         }
     }
@@ -147,9 +149,12 @@ public sealed class SelectionDecision
         return Convert.ToHexStringLower(SHA256.HashData(w.Written));
     }
 
-    /// <summary>Top n → merit choice; the rest of the best 3n → reasoned choice; beyond → merit deviation.</summary>
-    public static ChoiceStanding StandingOf(int rank, int places) =>
+    /// <summary>
+    /// Top n → merit choice; the rest of the best 3n → reasoned choice; beyond → merit deviation. From a succession pool the
+    /// successor is the top of the ranking: anyone outside the top n is a merit deviation.
+    /// </summary>
+    public static ChoiceStanding StandingOf(int rank, int places, bool fromSuccessionPool = false) =>
         rank <= places ? ChoiceStanding.TopRanked
-        : rank <= 3 * places ? ChoiceStanding.ReasonedChoice
+        : rank <= 3 * places && !fromSuccessionPool ? ChoiceStanding.ReasonedChoice
         : ChoiceStanding.MeritDeviation;
 }

@@ -109,10 +109,13 @@ public static class PlacementPlanner
         for (var v = 0; v < vacancies.Count; v++)
         {
             var vacancy = vacancies[v];
-            var seatOutcomes = seats.Select((seat, s) => (seat, s)).Where(x => x.seat.Index == v).Select(x =>
-                taken.TryGetValue(x.s, out var c)
-                    ? new SeatAssignment(vacancy.PositionId, x.seat.Seat, candidates[c].EmployeeId, pairs[c, v], null)
-                    : new SeatAssignment(vacancy.PositionId, x.seat.Seat, null, null, UnfilledReason(pairs, v, candidates.Count))).ToList();
+            // The seats of one vacancy are alike: the solver's order among them means nothing, so they read best first
+            // (the same plan, however the solver numbered its columns).
+            var placed = seats.Select((seat, s) => (seat, s)).Where(x => x.seat.Index == v && taken.ContainsKey(x.s)).Select(x => taken[x.s])
+                .OrderByDescending(c => pairs[c, v].Score.RankKey).ThenBy(c => candidates[c].EmployeeId).ToList();
+            var seatOutcomes = Enumerable.Range(1, vacancy.Places).Select(seat => seat <= placed.Count
+                ? new SeatAssignment(vacancy.PositionId, seat, candidates[placed[seat - 1]].EmployeeId, pairs[placed[seat - 1], v], null)
+                : new SeatAssignment(vacancy.PositionId, seat, null, null, UnfilledReason(pairs, v, candidates.Count))).ToList();
             var alternates = Enumerable.Range(0, candidates.Count).Where(c => !assigned.Contains(c) && pairs[c, v].Allowed)
                 .Select(c => pairs[c, v]).OrderByDescending(p => p.Score.RankKey).ToList();
             outcomes.Add(new VacancyOutcome(vacancy, seatOutcomes, alternates));

@@ -17,7 +17,7 @@ public sealed class Selection
     private Selection() { } // EF
 
     public Selection(Guid id, Guid positionId, SelectionKind kind, int places, int policyVersion,
-        int latestPerformanceYear, string? reference, DateTimeOffset openedAt)
+        int latestPerformanceYear, string? reference, DateTimeOffset openedAt, Guid? successionPoolId = null)
     {
         if (!Enum.IsDefined(kind))
             throw new ArgumentOutOfRangeException(nameof(kind));
@@ -30,6 +30,7 @@ public sealed class Selection
         Reference = string.IsNullOrWhiteSpace(reference) ? null : Guard.NotBlank(reference, nameof(reference), ReferenceMaxLength);
         Status = SelectionStatus.Open;
         OpenedAt = openedAt;
+        SuccessionPoolId = successionPoolId;
     }
 
     public Guid Id { get; private set; }
@@ -45,6 +46,12 @@ public sealed class Selection
     public string? Reference { get; private set; }
 
     public SelectionStatus Status { get; private set; }
+
+    /// <summary>
+    /// The succession pool the selection was opened from (DESIGN §10): its approved members are the candidates, and the lawful
+    /// choice is the top of the ranking; anyone else is a merit deviation.
+    /// </summary>
+    public Guid? SuccessionPoolId { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public int CandidateCount { get; private set; }
 

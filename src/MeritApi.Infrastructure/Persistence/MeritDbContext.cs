@@ -28,6 +28,8 @@ public sealed class MeritDbContext(DbContextOptions<MeritDbContext> options) : D
     public DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions => Set<Domain.TalentMapping.MappingExclusion>();
     public DbSet<Domain.Placement.PlacementPlan> PlacementPlans => Set<Domain.Placement.PlacementPlan>();
     public DbSet<Domain.Placement.PlacementDecision> PlacementDecisions => Set<Domain.Placement.PlacementDecision>();
+    public DbSet<Domain.Succession.SuccessionPool> SuccessionPools => Set<Domain.Succession.SuccessionPool>();
+    public DbSet<Domain.Succession.SuccessionMember> SuccessionMembers => Set<Domain.Succession.SuccessionMember>();
     public DbSet<Selection> Selections => Set<Selection>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

@@ -23,7 +23,7 @@ public sealed class HostileInputTests
     private static readonly string[] Tables =
     [
         "competencies", "positions", "competency_requirements", "employees", "competency_assessments", "performance_ratings",
-        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "placement_plans", "placement_decisions", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
+        "scoring_policies", "accreditations", "development_activities", "development_plans", "development_plan_actions", "talent_mapping_runs", "talent_mapping_placements", "talent_mapping_exclusions", "placement_plans", "placement_decisions", "succession_pools", "succession_members", "selections", "candidates", "scoring_runs", "candidate_results", "selection_decisions", "decision_choices",
         "audit_entries", "idempotency_keys",
     ];
 
@@ -36,6 +36,9 @@ public sealed class HostileInputTests
         "POST /api/v1/employees/{id}/development-activities", "POST /api/v1/development-activities/import",
         "POST /api/v1/employees/{id}/development-plans", "POST /api/v1/development-plans/{planId}/actions/{actionId}/progress",
         "POST /api/v1/talent-mapping-runs", "POST /api/v1/placement-plans", "POST /api/v1/placement-plans/{planId}/decision",
+        "POST /api/v1/succession-pools", "POST /api/v1/succession-pools/{poolId}/members/{employeeId}/nomination",
+        "POST /api/v1/succession-pools/{poolId}/members/{employeeId}/verification",
+        "POST /api/v1/succession-pools/{poolId}/members/{employeeId}/approval",
         "POST /api/v1/selections",
         "POST /api/v1/selections/{id}/candidates", "POST /api/v1/selections/{id}/scoring-runs", "POST /api/v1/selections/{id}/identity-reveal",
         "POST /api/v1/selections/{id}/decision",
@@ -124,11 +127,27 @@ public sealed class HostileInputTests
                 inPositionSince = since,
             }).ExpectAsync(System.Net.HttpStatusCode.Created))["id"]!;
             await _client.AssessAsync(id, code, level);
-            await _client.RateAsync(id, 2025, "Good");
-            await _client.RateAsync(id, 2024, "Good");
+            await _client.RateAsync(id, 2025, "VeryGood");
+            await _client.RateAsync(id, 2024, "VeryGood");
             return id;
         }
         var (first, second) = (await InPostAsync(4), await InPostAsync(3));
+        // Three more in post, all box 9 in a mapping run of the unit: a succession pool whose members wait at each step.
+        var (third, fourth, fifth) = (await InPostAsync(3), await InPostAsync(3), await InPostAsync(3));
+        var mappingRun = (Guid)(await _client.PostAsJsonAsync("/api/v1/talent-mapping-runs", new { units = new[] { "Biro Uji" }, latestPerformanceYear = 2025 })
+            .ExpectAsync(System.Net.HttpStatusCode.Created))["id"]!;
+        var pool = (Guid)(await _client.PostAsJsonAsync("/api/v1/succession-pools", new { targetPositionId = planPositionId, reason = "Critical", mappingRunId = mappingRun })
+            .ExpectAsync(System.Net.HttpStatusCode.Created))["id"]!;
+        async Task StepsAsync(Guid member, int steps)
+        {
+            foreach (var step in new[] { "nomination", "verification", "approval" }.Take(steps))
+                await _client.PostAsJsonAsync($"/api/v1/succession-pools/{pool}/members/{member}/{step}",
+                        step == "nomination" ? new { reason = "Uji." } : (object)new { accepted = true, reason = "Uji." })
+                    .ExpectAsync(System.Net.HttpStatusCode.OK);
+        }
+        await StepsAsync(first, 3);
+        await StepsAsync(fourth, 1);
+        await StepsAsync(fifth, 2);
         async Task<Guid> PlacementPlanAsync() => (Guid)(await _client.PostAsJsonAsync("/api/v1/placement-plans", new
         {
             vacancies = new[] { new { positionId = planPositionId, places = 1 }, new { positionId, places = 1 } },
@@ -141,7 +160,7 @@ public sealed class HostileInputTests
         var (activity, plan, action) = await PlanAsync(top);
         var (probeActivity, probePlan, probeAction) = await PlanAsync(spare);
         var main = new HostileFixture(code, positionId, positionCode, top, nip, spare, ineligible, selection, run, candidates[0], candidates[1],
-            planPositionId, activity, plan, action, await PlacementPlanAsync(), second, first, second);
+            planPositionId, activity, plan, action, await PlacementPlanAsync(), second, first, second, mappingRun, pool, third, fourth, fifth);
         var probe = main with
         {
             EmployeeId = spare,
@@ -149,6 +168,9 @@ public sealed class HostileInputTests
             PlanId = probePlan,
             PlanActionId = probeAction,
             PlacementPlanId = await PlacementPlanAsync(),
+            PoolNominee = second,
+            PoolVerifiee = second,
+            PoolApprovee = second,
             SelectionId = probeSelection,
             RunId = probeRun,
             TopCandidateId = probeCandidates[0],

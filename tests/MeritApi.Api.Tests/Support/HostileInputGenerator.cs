@@ -108,7 +108,12 @@ internal sealed record HostileFixture(
     Guid PlacementPlanId,
     Guid PlacementDepartureEmployeeId,
     Guid PlacementCandidateIds0,
-    Guid PlacementCandidateIds1);
+    Guid PlacementCandidateIds1,
+    Guid MappingRunId,
+    Guid SuccessionPoolId,
+    Guid PoolNominee,
+    Guid PoolVerifiee,
+    Guid PoolApprovee);
 
 /// <summary>
 /// A write endpoint as the generator knows it: a valid request (every mutation of it must then be the reason for a
@@ -391,10 +396,31 @@ internal sealed class HostileInputGenerator
                 _ => Accreditation($"Lembaga Penilai Uji {next()}"),
                 _ => ("/api/v1/assessing-bodies", Accreditation(AccreditedBodyName)),
                 409, Set("accreditedUntil"), Set()),
+            // From the fixture's succession pool (so the position may be left out); an unknown pool fails in the handler.
             new("POST /api/v1/selections", _ => "/api/v1/selections",
-                f => Selection(f.PositionId),
-                _ => ("/api/v1/selections", Selection(NoSuchRow)),
-                404, Set("places", "policyVersion", "latestPerformanceYear", "reference"), Set("reference")),
+                f => Selection(f.PlanPositionId, f.SuccessionPoolId),
+                _ => ("/api/v1/selections", Selection(NoSuchRow, NoSuchRow)),
+                404, Set("positionId", "places", "policyVersion", "latestPerformanceYear", "reference", "successionPoolId"), Set("reference")),
+            new("POST /api/v1/succession-pools", _ => "/api/v1/succession-pools",
+                f => SuccessionPool(f.PlanPositionId, f.MappingRunId),
+                f => ("/api/v1/succession-pools", SuccessionPool(f.PlanPositionId, NoSuchRow)),
+                404, Set("mappingRunId"), Set()),
+            // Each step on a member waiting for it (the probe takes one member through all three); an unknown pool fails later.
+            new("POST /api/v1/succession-pools/{poolId}/members/{employeeId}/nomination",
+                f => $"/api/v1/succession-pools/{f.SuccessionPoolId}/members/{f.PoolNominee}/nomination",
+                _ => new JsonObject { ["reason"] = "Kotak 9 pada pemetaan terakhir." },
+                f => ($"/api/v1/succession-pools/{NoSuchRow}/members/{f.PoolNominee}/nomination", new JsonObject { ["reason"] = "Kotak 9." }),
+                404, Set(), Set("reason")),
+            new("POST /api/v1/succession-pools/{poolId}/members/{employeeId}/verification",
+                f => $"/api/v1/succession-pools/{f.SuccessionPoolId}/members/{f.PoolVerifiee}/verification",
+                _ => new JsonObject { ["accepted"] = true, ["reason"] = "Data telah diverifikasi." },
+                f => ($"/api/v1/succession-pools/{NoSuchRow}/members/{f.PoolVerifiee}/verification", new JsonObject { ["accepted"] = true, ["reason"] = "Ok." }),
+                404, Set(), Set("reason")),
+            new("POST /api/v1/succession-pools/{poolId}/members/{employeeId}/approval",
+                f => $"/api/v1/succession-pools/{f.SuccessionPoolId}/members/{f.PoolApprovee}/approval",
+                _ => new JsonObject { ["accepted"] = true, ["reason"] = "Disetujui komite talenta." },
+                f => ($"/api/v1/succession-pools/{NoSuchRow}/members/{f.PoolApprovee}/approval", new JsonObject { ["accepted"] = true, ["reason"] = "Ok." }),
+                404, Set(), Set("reason")),
             new("POST /api/v1/selections/{id}/candidates", f => $"/api/v1/selections/{f.SelectionId}/candidates",
                 f => new JsonObject { ["employeeIds"] = new JsonArray(f.UnenrolledEmployeeId.ToString()) },
                 f => ($"/api/v1/selections/{f.SelectionId}/candidates", new JsonObject { ["employeeIds"] = new JsonArray(NoSuchRow.ToString()) }),
@@ -532,7 +558,7 @@ internal sealed class HostileInputGenerator
             ["assessmentValidityYears"] = 3,
             ["accreditedBodiesOnly"] = true,
         };
-        static JsonObject Selection(Guid position) => new()
+        static JsonObject Selection(Guid position, Guid pool) => new()
         {
             ["positionId"] = position.ToString(),
             ["kind"] = "Promotion",
@@ -540,6 +566,14 @@ internal sealed class HostileInputGenerator
             ["policyVersion"] = 1,
             ["latestPerformanceYear"] = 2025,
             ["reference"] = "SEL/UJI/2025/1",
+            ["successionPoolId"] = pool.ToString(),
+        };
+        static JsonObject SuccessionPool(Guid target, Guid run) => new()
+        {
+            ["targetPositionId"] = target.ToString(),
+            ["reason"] = "FallingVacant",
+            ["vacantOn"] = "2099-01-01",
+            ["mappingRunId"] = run.ToString(),
         };
         static HashSet<string> Set(params string[] paths) => [.. paths];
     }
@@ -1137,6 +1171,7 @@ internal sealed class HostileInputGenerator
             "startDate" => ["\"1999-12-31\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
             "endDate" => ["\"2100-01-01\"", "\"2019-12-31\"", "\"2025-13-01\""],
             "validUntil" => ["\"2019-01-01\"", "\"9999-12-31\""],
+            "vacantOn" => ["\"2020-01-01\"", "\"2101-01-01\"", "\"2025-02-30\"", "\"2025-06-01T00:00:00Z\""],
             "title" or "name" or "unit" or "assessor" => ["\"\"", "\"   \"", $"\"{new string('T', 201)}\""],
             "competencyCode" => ["\"lower-case\"", "\"1STARTS-WITH-DIGIT\"", $"\"{new string('A', 33)}\"", "\"HAS SPACE\"", "\"HX-NOT-IN-DICTIONARY-\\u0130\""],
             _ => [],

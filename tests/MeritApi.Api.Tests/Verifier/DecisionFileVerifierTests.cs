@@ -105,6 +105,50 @@ public sealed class DecisionFileVerifierTests
     }
 
     [Test]
+    public async Task A_selection_from_a_succession_pool_verifies_its_second_ranked_choice_as_a_merit_deviation_not_a_reasoned_choice()
+    {
+        var client = _api.Client;
+        var unit = $"Biro Verifikasi {Guid.NewGuid():N}"[..24];
+        var held = await client.CreatePositionAsync([("M-INTEGRITY", 3)]);
+        var target = await client.CreatePositionAsync([("M-INTEGRITY", 3), ("M-COOPERATION", 3)]);
+        var ids = new List<Guid>();
+        foreach (var cooperation in new[] { 3, 2 })
+        {
+            var id = (Guid)(await client.PostAsJsonAsync("/api/v1/employees",
+                new { nip = ApiClient.NewNip(), name = "Pegawai Suksesi", grade = "IV/a", unit, currentPositionId = held }).ExpectAsync(HttpStatusCode.Created))["id"]!;
+            await client.AssessAsync(id, "M-INTEGRITY", 3);
+            await client.AssessAsync(id, "M-COOPERATION", cooperation);
+            await client.RateAsync(id, 2025, "VeryGood");
+            await client.RateAsync(id, 2024, "VeryGood");
+            ids.Add(id);
+        }
+        var run = (Guid)(await client.PostAsJsonAsync("/api/v1/talent-mapping-runs", new { units = new[] { unit }, latestPerformanceYear = 2025 })
+            .ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var pool = (Guid)(await client.PostAsJsonAsync("/api/v1/succession-pools", new { targetPositionId = target, reason = "Critical", mappingRunId = run })
+            .ExpectAsync(HttpStatusCode.Created))["id"]!;
+        foreach (var id in ids)
+        {
+            await client.PostAsJsonAsync($"/api/v1/succession-pools/{pool}/members/{id}/nomination", new { reason = "box 9" }).ExpectAsync(HttpStatusCode.OK);
+            await client.PostAsJsonAsync($"/api/v1/succession-pools/{pool}/members/{id}/verification", new { accepted = true, reason = "checked" }).ExpectAsync(HttpStatusCode.OK);
+            await client.PostAsJsonAsync($"/api/v1/succession-pools/{pool}/members/{id}/approval", new { accepted = true, reason = "approved" }).ExpectAsync(HttpStatusCode.OK);
+        }
+        var selection = (Guid)(await client.PostAsJsonAsync("/api/v1/selections", new { successionPoolId = pool, kind = "Promotion", latestPerformanceYear = 2025 })
+            .ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var scored = await client.ScoreAsync(selection);
+        var second = (Guid)(await client.GetJsonAsync($"/api/v1/selections/{selection}/shortlist"))["candidates"]!["items"]![1]!["candidateId"]!;
+        await client.PostAsJsonAsync($"/api/v1/selections/{selection}/decision",
+            new { scoringRunId = scored, candidateIds = new[] { second }, justification = Justification }).ExpectAsync(HttpStatusCode.Created);
+        var file = await client.GetJsonAsync($"/api/v1/selections/{selection}/decision-file");
+        Assert.That((string)file["decision"]!["choices"]![0]!["standing"]!, Is.EqualTo("MeritDeviation"));
+
+        Assert.That(Failures(Verify(file)), Is.Empty);
+
+        // Without the pool, rank 2 of one place is a reasoned choice: the standing the file records no longer holds.
+        file["selection"]!.AsObject()["successionPoolId"] = null;
+        Assert.That(Failures(Verify(file)), Has.Some.Contains("Rank 2 of 1 place(s) is a ReasonedChoice, not a MeritDeviation"));
+    }
+
+    [Test]
     public void A_genuine_decided_file_verifies_with_the_held_key_every_figure_rank_and_standing_recomputed()
     {
         var report = Verify(_file);

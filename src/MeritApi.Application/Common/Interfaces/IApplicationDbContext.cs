@@ -31,6 +31,8 @@ public interface IApplicationDbContext
     DbSet<Domain.TalentMapping.MappingExclusion> MappingExclusions { get; }
     DbSet<Domain.Placement.PlacementPlan> PlacementPlans { get; }
     DbSet<Domain.Placement.PlacementDecision> PlacementDecisions { get; }
+    DbSet<Domain.Succession.SuccessionPool> SuccessionPools { get; }
+    DbSet<Domain.Succession.SuccessionMember> SuccessionMembers { get; }
     DbSet<Selection> Selections { get; }
     DbSet<Candidate> Candidates { get; }
     DbSet<ScoringRun> ScoringRuns { get; }

@@ -19,6 +19,7 @@ internal sealed class SelectionConfiguration : IEntityTypeConfiguration<Selectio
         builder.HasOne<Position>().WithMany().HasForeignKey(s => s.PositionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ScoringPolicy>().WithMany().HasForeignKey(s => s.PolicyVersion).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.OpenedAt);
+        builder.HasOne<Domain.Succession.SuccessionPool>().WithMany().HasForeignKey(s => s.SuccessionPoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1090,6 +1090,10 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("SuccessionPoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("succession_pool_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1108,7 +1112,137 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.HasIndex("PositionId")
                         .HasDatabaseName("ix_selections_position_id");
 
+                    b.HasIndex("SuccessionPoolId")
+                        .HasDatabaseName("ix_selections_succession_pool_id");
+
                     b.ToTable("selections", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Succession.SuccessionMember", b =>
+                {
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pool_id");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("gaps");
+
+                    b.Property<string>("IneligibilityReasons")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("ineligibility_reasons");
+
+                    b.Property<decimal>("MappingTotal")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("mapping_total");
+
+                    b.Property<string>("Readiness")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("readiness");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("steps");
+
+                    b.Property<int>("TalentBox")
+                        .HasColumnType("integer")
+                        .HasColumnName("talent_box");
+
+                    b.Property<decimal>("TargetJpm")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("target_jpm");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("PoolId", "EmployeeId")
+                        .HasName("pk_succession_members");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_succession_members_employee_id");
+
+                    b.ToTable("succession_members", (string)null);
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Succession.SuccessionPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("formed_at");
+
+                    b.Property<Guid>("MappingRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mapping_run_id");
+
+                    b.Property<int>("MappingRunSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("mapping_run_sequence");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("TargetPositionCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("target_position_code");
+
+                    b.Property<Guid>("TargetPositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_position_id");
+
+                    b.Property<DateOnly?>("VacantOn")
+                        .HasColumnType("date")
+                        .HasColumnName("vacant_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_succession_pools");
+
+                    b.HasIndex("MappingRunId")
+                        .HasDatabaseName("ix_succession_pools_mapping_run_id");
+
+                    b.HasIndex("PolicyVersion")
+                        .HasDatabaseName("ix_succession_pools_policy_version");
+
+                    b.HasIndex("TargetPositionId")
+                        .HasDatabaseName("ix_succession_pools_target_position_id");
+
+                    b.ToTable("succession_pools", (string)null);
                 });
 
             modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingExclusion", b =>
@@ -1710,6 +1844,53 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_selections_positions_position_id");
+
+                    b.HasOne("MeritApi.Domain.Succession.SuccessionPool", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessionPoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_selections_succession_pools_succession_pool_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Succession.SuccessionMember", b =>
+                {
+                    b.HasOne("MeritApi.Domain.Employees.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_succession_members_employees_employee_id");
+
+                    b.HasOne("MeritApi.Domain.Succession.SuccessionPool", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_succession_members_succession_pools_pool_id");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Succession.SuccessionPool", b =>
+                {
+                    b.HasOne("MeritApi.Domain.TalentMapping.TalentMappingRun", null)
+                        .WithMany()
+                        .HasForeignKey("MappingRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_succession_pools_talent_mapping_runs_mapping_run_id");
+
+                    b.HasOne("MeritApi.Domain.Scoring.ScoringPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_succession_pools_scoring_policies_policy_version");
+
+                    b.HasOne("MeritApi.Domain.Positions.Position", null)
+                        .WithMany()
+                        .HasForeignKey("TargetPositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_succession_pools_positions_target_position_id");
                 });
 
             modelBuilder.Entity("MeritApi.Domain.TalentMapping.MappingExclusion", b =>
@@ -1761,6 +1942,11 @@ namespace MeritApi.Infrastructure.Persistence.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("PerformanceRatings");
+                });
+
+            modelBuilder.Entity("MeritApi.Domain.Succession.SuccessionPool", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,10 +4,13 @@ using MeritApi.Domain.Audit;
 using MeritApi.Domain.Competencies;
 using MeritApi.Domain.Development;
 using MeritApi.Domain.Employees;
+using MeritApi.Domain.Placement;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 using MeritApi.Domain.Selections;
+using MeritApi.Domain.Succession;
 using MeritApi.Domain.TalentMapping;
+using MeritApi.Infrastructure.Solvers;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Infrastructure.Persistence.Seeding;
@@ -16,7 +19,9 @@ namespace MeritApi.Infrastructure.Persistence.Seeding;
 /// A realistic, reproducible demo agency: three positions with competency standards, 200 employees with
 /// assessments (a few expired) and SKP ratings (fixed random seed), most holding one of the positions, PNS or PPPK, with
 /// this year's and last year's development activities (some short of 20 JP, some certificates lapsing soon), two
-/// individual development plans, and two open selections under the newest policy. Built through the domain
+/// individual development plans, a talent-mapping run, a succession pool for the head of personnel (falling vacant, some
+/// members through nomination, verification and approval), an undecided placement plan for four seats, and two open
+/// selections under the newest policy. Built through the domain
 /// model, so the demo obeys the same rules as real data, and recorded in the audit log as what it is (actor "demo-data"):
 /// a decision file of a demo selection then proves its opening and every enrolment, as one of real data does.
 /// </summary>
@@ -126,7 +131,10 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         await LogAsync("ImportDevelopmentActivities", [.. activities.Select(a => a.EmployeeId).Distinct()], cancellationToken);
         foreach (var plan in plans)
             await LogAsync("CreateDevelopmentPlan", [plan.EmployeeId, plan.Id], cancellationToken);
-        var mapping = await MapAsync(employees, positions, policyVersion, cancellationToken);
+        var policy = await db.ScoringPolicies.AsNoTracking().SingleAsync(p => p.Version == policyVersion, cancellationToken);
+        var mapping = await MapAsync(employees, positions, policy, cancellationToken);
+        var pool = await PoolAsync(employees, head, mapping, policy, cancellationToken);
+        var placementPlan = await PlanAsync(employees, [analyst, finance], head, policy, cancellationToken);
         foreach (var selection in new[] { promotion, placement })
         {
             await LogAsync("OpenSelection", [selection.Id, selection.PositionId], cancellationToken);
@@ -135,7 +143,9 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
         }
         return $"{TechnicalCompetencies.Length} technical competencies, 3 positions, {employees.Count} employees " +
                $"({employees.Count(e => e.CurrentPositionId is not null)} holding a position), {activities.Count} development activities, " +
-               $"{plans.Count} development plans, talent-mapping run {mapping.Id} ({mapping.PlacedCount} placed, {mapping.UnplacedCount} unplaced), selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
+               $"{plans.Count} development plans, talent-mapping run {mapping.Id} ({mapping.PlacedCount} placed, {mapping.UnplacedCount} unplaced), " +
+               $"succession pool {pool.Id} ({pool.Members.Count} members, {pool.ApprovedMembers().Count} approved), placement plan {placementPlan.Id} " +
+               $"({placementPlan.FilledSeats} of {placementPlan.SeatCount} seats, {placementPlan.CandidateCount} candidates), selections {promotion.Id} (promotion, {promotion.CandidateCount} candidates) and " +
                $"{placement.Id} (placement, {placement.CandidateCount} candidates)";
     }
 
@@ -148,20 +158,84 @@ internal sealed class DemoDataSet(MeritDbContext db, IAuditTrail audit, DateTime
     }
 
     /// <summary>The agency's first talent-mapping run, over everyone, under the newest policy, as the command would make it.</summary>
-    private async Task<TalentMappingRun> MapAsync(List<Employee> employees, Position[] positions, int policyVersion, CancellationToken cancellationToken)
+    private async Task<TalentMappingRun> MapAsync(List<Employee> employees, Position[] positions, ScoringPolicy policy, CancellationToken cancellationToken)
     {
-        var policy = await db.ScoringPolicies.AsNoTracking().SingleAsync(p => p.Version == policyVersion, cancellationToken);
         var standards = positions.ToDictionary(p => p.Id, MappingPosition.Of);
-        var population = employees.OrderBy(e => e.Id).Select(e => new MappingSubject(e.Id, e.Unit, e.Grade, e.CurrentPositionId,
-            e.Assessments.GroupBy(a => a.CompetencyCode).ToDictionary(g => g.Key,
-                g => (IReadOnlyList<AssessmentEvidence>)[.. g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
-                    .Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor))]),
-            e.PerformanceRatings.ToDictionary(r => r.Year, r => r.Rating)));
         var run = TalentMappingRun.Map(Guid.CreateVersion7(), 1, policy, Today, Selection.DefaultLatestPerformanceYear(now), [], [], standards,
-            population, now);
+            employees.OrderBy(e => e.Id).Select(SubjectOf), now);
         await new MappingRunWriter(db).AddAsync(run, cancellationToken);
         await LogAsync("RunTalentMapping", [run.Id], cancellationToken, run.ResultsDigest);
         return run;
+    }
+
+    private static MappingSubject SubjectOf(Employee e) => new(e.Id, e.Unit, e.Grade, e.CurrentPositionId,
+        e.Assessments.GroupBy(a => a.CompetencyCode).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<AssessmentEvidence>)[.. g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
+                .Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor))]),
+        e.PerformanceRatings.ToDictionary(r => r.Year, r => r.Rating));
+
+    /// <summary>Evidence as a command reads it: the screen of <paramref name="policy"/> on today, for <paramref name="standard"/>.</summary>
+    private CandidateEvidence EvidenceOf(Employee e, ScoringPolicy policy, IReadOnlyList<(string CompetencyCode, int RequiredLevel)> standard) =>
+        TalentMappingRun.EvidenceOf(SubjectOf(e), ScoringContext.ForPolicy(policy, standard, null, Selection.DefaultLatestPerformanceYear(now), Today, []));
+
+    /// <summary>
+    /// The head of personnel falls vacant in six months: a pool from boxes 7–9 of the run. The three most ready of those the
+    /// post's gates admit are nominated,
+    /// two of them verified and the first approved; one more is nominated and refused at verification, with why.
+    /// </summary>
+    private async Task<SuccessionPool> PoolAsync(List<Employee> employees, Position head, TalentMappingRun mapping, ScoringPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        var byId = employees.ToDictionary(e => e.Id);
+        var standard = head.StandardInCodeOrder();
+        var talent = mapping.Placements.Where(p => p.TalentBox >= SuccessionPool.MinimumBox && p.PositionId != head.Id).OrderBy(p => p.EmployeeId)
+            .Select(p => (p.TalentBox, p.Total, EvidenceOf(byId[p.EmployeeId], policy, standard))).ToList();
+        var pool = SuccessionPool.Form(Guid.CreateVersion7(), head, SuccessionReason.FallingVacant, Today.AddMonths(6), mapping.Id, mapping.Sequence,
+            policy, Today, talent, now);
+        db.SuccessionPools.Add(pool);
+        await db.SaveChangesAsync(cancellationToken);
+        await LogAsync("FormSuccessionPool", [pool.Id, head.Id, mapping.Id], cancellationToken);
+
+        var ranked = pool.Members.OrderByDescending(m => m.EligibleForTarget).ThenBy(m => m.Readiness).ThenByDescending(m => m.TargetJpm)
+            .ThenBy(m => m.EmployeeId).ToList();
+        var steps = new (int Member, SuccessionStep Step, bool Accepted, string Actor, string Reason)[]
+        {
+            (0, SuccessionStep.Nomination, true, "demo-hr", "Kotak talenta teratas; JPM tertinggi terhadap standar Kepala Bagian Kepegawaian."),
+            (1, SuccessionStep.Nomination, true, "demo-hr", "Kotak talenta 7–9 dan siap terhadap standar jabatan target."),
+            (2, SuccessionStep.Nomination, true, "demo-hr", "Kotak talenta 7–9; diusulkan unit kerja."),
+            (0, SuccessionStep.Verification, true, "demo-talent-committee", "Data kompetensi dan SKP diverifikasi terhadap dokumen sumber."),
+            (1, SuccessionStep.Verification, true, "demo-talent-committee", "Data kompetensi dan SKP diverifikasi terhadap dokumen sumber."),
+            (2, SuccessionStep.Verification, false, "demo-talent-committee", "Sertifikat kompetensi yang dirujuk belum tercatat; diusulkan kembali setelah dilengkapi."),
+            (0, SuccessionStep.Approval, true, "demo-talent-committee", "Disetujui sebagai suksesor utama dalam rapat komite talenta."),
+        };
+        foreach (var (index, step, accepted, actor, reason) in steps.Where(x => x.Member < ranked.Count))
+        {
+            ranked[index].Take(step, accepted, actor, reason, now);
+            await LogAsync("TakeSuccessionStep", [pool.Id, ranked[index].EmployeeId], cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return pool;
+    }
+
+    /// <summary>
+    /// Two policy analysts and two heads of finance to place from 40 employees two to five years in post (none of them in the
+    /// head of personnel's post), one of them with a declared conflict of interest. Left undecided, for the PPK to decide.
+    /// </summary>
+    private async Task<PlacementPlan> PlanAsync(List<Employee> employees, Position[] posts, Position excluded, ScoringPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        var vacancies = posts.Select(p => new Vacancy(p.Id, p.Code, 2, p.StandardInCodeOrder(), p.MinimumGrade)).ToList();
+        var union = vacancies.SelectMany(v => v.Standard).Select(s => (s.CompetencyCode, 0)).Distinct().ToList();
+        var pool = employees.Where(e => e.InPositionSince is { } since && e.CurrentPositionId != excluded.Id
+                                        && PlacementPlanner.InYearsInPostWindow(since, Today)).OrderBy(e => e.Id).Take(40).ToList();
+        var candidates = pool.Select(e => new PlacementCandidate(e.Id, EvidenceOf(e, policy, union), e.InPositionSince)).ToList();
+        ConflictOfInterest[] conflicts = [new(pool[0].Id, posts[1].Id, "Spouse of the finance bureau's treasurer (bendahara).")];
+        var plan = PlacementPlan.Make(Guid.CreateVersion7(), 1, policy, Today, Selection.DefaultLatestPerformanceYear(now), JpmBand.MarginallyMeets,
+            vacancies, candidates, conflicts, new OrToolsAssignmentSolver(), now);
+        db.PlacementPlans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        await LogAsync("MakePlacementPlan", [plan.Id], cancellationToken, plan.Seal);
+        return plan;
     }
 
     private static Position NewPosition(string code, string title, PositionKind kind, string minimumGrade,

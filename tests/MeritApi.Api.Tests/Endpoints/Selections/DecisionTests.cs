@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
+using MeritApi.Api.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeritApi.Api.Tests.Endpoints.Selections;
@@ -142,7 +143,7 @@ public sealed class DecisionTests
                 Is.EqualTo(new[] { (await CodeOfAsync(s, "D1"), 1, 100.00m, "TopRanked", false, false, false) }));
             Assert.That(((Guid)decision["selectionId"]!, (Guid)decision["scoringRunId"]!, (int)decision["places"]!), Is.EqualTo((s.Selection, s.Run, 1)));
             Assert.That(decision["justification"], Is.Null);
-            Assert.That((string)decision["decidedBy"]!, Is.EqualTo("test-hr-system+committee+auditor+admin"));
+            Assert.That((string)decision["decidedBy"]!, Is.EqualTo("test-" + string.Join("+", Roles.All)));
         }
 
         var stored = await _client.GetJsonAsync($"/api/v1/selections/{s.Selection}/decision");

@@ -3,9 +3,9 @@ using MeritApi.Application.AssessingBodies;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.Employees;
 using MeritApi.Domain.Placement;
 using MeritApi.Domain.Scoring;
-using MeritApi.Domain.TalentMapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Placement.Commands.MakePlacementPlan;
@@ -42,40 +42,24 @@ internal sealed class MakePlacementPlanCommandHandler(IApplicationDbContext db, 
         }
 
         var ids = command.EmployeeIds;
-        var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.Unit, e.Grade, e.CurrentPositionId, e.InPositionSince }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var known = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < ids.Count; i++)
-            if (!employees.ContainsKey(ids[i]))
+            if (!known.Contains(ids[i]))
                 throw RequestValidation.Failure($"employeeIds[{i}]", $"No employee {ids[i]} is recorded.");
         for (var i = 0; i < command.Conflicts.Count; i++)
         {
-            if (!employees.ContainsKey(command.Conflicts[i].EmployeeId))
+            if (!ids.Contains(command.Conflicts[i].EmployeeId))
                 throw RequestValidation.Failure($"conflicts[{i}].employeeId", "A conflict of interest names an employee of the pool.");
             if (!positions.ContainsKey(command.Conflicts[i].PositionId))
                 throw RequestValidation.Failure($"conflicts[{i}].positionId", "A conflict of interest names a position of the vacancies.");
         }
 
-        // The evidence of every competency any vacancy asks for, newest first, read once for the whole pool.
-        var codes = vacancies.SelectMany(v => v.Standard.Select(s => s.CompetencyCode)).Distinct().ToList();
-        var countedYears = Enumerable.Range(0, policy.CountedYears).Select(i => latestYear - i).ToList();
-        var assessments = (await db.CompetencyAssessments.AsNoTracking().Where(a => ids.Contains(a.EmployeeId) && codes.Contains(a.CompetencyCode))
-                .OrderBy(a => a.EmployeeId).ThenBy(a => a.CompetencyCode).ThenByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
-                .Select(a => new { a.EmployeeId, a.CompetencyCode, a.Level, a.AssessedOn, a.Assessor }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.EmployeeId);
-        var ratings = (await db.PerformanceRatings.AsNoTracking().Where(r => ids.Contains(r.EmployeeId) && countedYears.Contains(r.Year))
-            .Select(r => new { r.EmployeeId, r.Year, r.Rating }).ToListAsync(cancellationToken)).ToLookup(r => r.EmployeeId);
-
+        // The evidence of every competency any vacancy asks for, read once for the whole pool under the policy's screen.
         var accredited = await db.AccreditedBodiesAsync(policy.AccreditedBodiesOnly, cancellationToken);
-        var screen = ScoringContext.ForPolicy(policy, [.. codes.Select(c => (c, 0))], null, latestYear, referenceDate, accredited);
-        var candidates = ids.Select(id =>
-        {
-            var e = employees[id];
-            var subject = new MappingSubject(id, e.Unit, e.Grade, e.CurrentPositionId,
-                assessments[id].GroupBy(a => a.CompetencyCode).ToDictionary(g => g.Key,
-                    g => (IReadOnlyList<AssessmentEvidence>)[.. g.Select(a => new AssessmentEvidence(a.Level, a.AssessedOn, a.Assessor))]),
-                ratings[id].ToDictionary(r => r.Year, r => r.Rating));
-            return new PlacementCandidate(id, TalentMappingRun.EvidenceOf(subject, screen), e.InPositionSince);
-        }).ToList();
+        var screen = ScoringContext.ForPolicy(policy, [.. vacancies.SelectMany(v => v.Standard).Select(s => (s.CompetencyCode, 0)).Distinct()], null,
+            latestYear, referenceDate, accredited);
+        var candidates = (await db.ReadEvidenceAsync(ids, screen, cancellationToken))
+            .Select(e => new PlacementCandidate(e.EmployeeId, e.Evidence, e.InPositionSince)).ToList();
 
         var sequence = (await db.PlacementPlans.MaxAsync(p => (int?)p.Sequence, cancellationToken) ?? 0) + 1;
         PlacementPlan plan;

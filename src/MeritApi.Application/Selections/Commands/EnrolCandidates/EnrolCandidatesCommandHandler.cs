@@ -3,6 +3,7 @@ using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Common;
+using MeritApi.Domain.Succession;
 using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
@@ -22,6 +23,17 @@ internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, Ti
         var unknown = ids.Except(known).ToList();
         if (unknown.Count > 0)
             throw new NotFoundException("Employee", string.Join(", ", unknown.Take(20)));
+
+        // A selection from a succession pool takes the pool's approved members only (one approved since it opened may join).
+        if (selection.SuccessionPoolId is { } poolId)
+        {
+            var approved = await db.SuccessionMembers.Where(m => m.PoolId == poolId && m.Status == MemberStatus.Approved)
+                .Select(m => m.EmployeeId).ToListAsync(cancellationToken);
+            var outside = ids.Except(approved).ToList();
+            if (outside.Count > 0)
+                throw new DomainException(Rules.NotApprovedSuccessor,
+                    $"The selection is from a succession pool: only its approved members may be enrolled, not {string.Join(", ", outside.Take(20))}.");
+        }
 
         var already = await db.Candidates.Where(c => c.SelectionId == selection.Id && ids.Contains(c.EmployeeId))
             .Select(c => c.EmployeeId).ToListAsync(cancellationToken);

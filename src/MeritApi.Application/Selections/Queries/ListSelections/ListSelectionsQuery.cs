@@ -29,6 +29,6 @@ internal sealed class ListSelectionsQueryHandler(IApplicationDbContext db) : IQu
             .Where(s => query.Status == null || s.Status == query.Status)
             .OrderByDescending(s => s.OpenedAt).ThenBy(s => s.Id)
             .Select(s => new SelectionDto(s.Id, s.PositionId, s.Kind, s.Places, s.PolicyVersion, s.LatestPerformanceYear, s.Reference,
-                s.Status, s.OpenedAt, s.CandidateCount, s.ScoringRunCount, s.IdentitiesRevealedAt))
+                s.Status, s.OpenedAt, s.CandidateCount, s.ScoringRunCount, s.IdentitiesRevealedAt, s.SuccessionPoolId))
             .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
 }
