@@ -104,9 +104,29 @@ public sealed class TalentMappingRun
         policy.PerformanceYearWeights, JpmBandSet.Mapping, policy.MinimumRating, policy.Description, policy.CreatedAt, policy.NearTieThreshold,
         policy.AssessmentValidity);
 
+    /// <summary>
+    /// Maps a whole population held in memory (tests, the demo data): <see cref="Start"/> fed in id order, with the placements
+    /// and exclusions kept on the run.
+    /// </summary>
     public static TalentMappingRun Map(Guid id, int sequence, ScoringPolicy policy, DateOnly referenceDate, int latestPerformanceYear,
         IReadOnlyCollection<AccreditedBody> accredited, IReadOnlyList<string> units, IReadOnlyDictionary<Guid, MappingPosition> positions,
         IEnumerable<MappingSubject> population, DateTimeOffset mappedAt)
+    {
+        var mapping = Start(id, sequence, policy, referenceDate, latestPerformanceYear, accredited, units, positions, mappedAt);
+        var outcomes = mapping.Add([.. population.OrderBy(s => s.EmployeeId.ToString(), StringComparer.Ordinal)]);
+        var run = mapping.Finish();
+        run._placements.AddRange(outcomes.Where(o => o.Placement is not null).Select(o => o.Placement!));
+        run._exclusions.AddRange(outcomes.Where(o => o.Exclusion is not null).Select(o => o.Exclusion!));
+        return run;
+    }
+
+    /// <summary>
+    /// Starts a run that is fed its population in batches (<see cref="MappingInProgress.Add"/>), in ascending order of id, so
+    /// that a national population never has to be held at once: each batch's placements can be stored before the next is read.
+    /// </summary>
+    public static MappingInProgress Start(Guid id, int sequence, ScoringPolicy policy, DateOnly referenceDate, int latestPerformanceYear,
+        IReadOnlyCollection<AccreditedBody> accredited, IReadOnlyList<string> units, IReadOnlyDictionary<Guid, MappingPosition> positions,
+        DateTimeOffset mappedAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         var run = new TalentMappingRun
@@ -120,44 +140,91 @@ public sealed class TalentMappingRun
             MappedAt = mappedAt,
             SealScheme = MappingSeal.Scheme,
         };
-        var mapping = MappingPolicyOf(policy);
-        var contexts = new Dictionary<Guid, ScoringContext>();
-        foreach (var subject in population)
+        return new MappingInProgress(run, MappingPolicyOf(policy), positions, accredited);
+    }
+
+    /// <summary>What one employee of the population comes to: a placement, or an exclusion with its reasons.</summary>
+    public readonly record struct MappingOutcome(MappingPlacement? Placement, MappingExclusion? Exclusion);
+
+    /// <summary>A run being made: batches in, outcomes out (to be stored), counts and digest kept as they come.</summary>
+    public sealed class MappingInProgress
+    {
+        private readonly TalentMappingRun _run;
+        private readonly IReadOnlyDictionary<Guid, MappingPosition> _positions;
+        private readonly Dictionary<Guid, ScoringContext> _contexts;
+        private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private string? _lastId;
+
+        internal MappingInProgress(TalentMappingRun run, ScoringPolicy mapping, IReadOnlyDictionary<Guid, MappingPosition> positions,
+            IReadOnlyCollection<AccreditedBody> accredited)
         {
-            if (subject.PositionId is not { } positionId || !positions.TryGetValue(positionId, out var position))
+            _run = run;
+            _positions = positions;
+            // One context per position with a standard, made before any batch so that batches can be scored in parallel.
+            _contexts = positions.Values.Where(p => p.Standard.Count > 0).ToDictionary(p => p.Id,
+                p => ScoringContext.ForPolicy(mapping, p.Standard, null, run.LatestPerformanceYear, run.ReferenceDate, accredited));
+        }
+
+        public Guid RunId => _run.Id;
+
+        /// <summary>
+        /// Maps one batch (every id greater, as lower-case text, than any before it): scored and sealed in parallel, then
+        /// counted and digested in order.
+        /// </summary>
+        public IReadOnlyList<MappingOutcome> Add(IReadOnlyList<MappingSubject> batch)
+        {
+            var outcomes = new MappingOutcome[batch.Count];
+            Parallel.For(0, batch.Count, i => outcomes[i] = Evaluate(batch[i]));
+            foreach (var outcome in outcomes)
             {
-                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit,
+                var (employeeId, line) = outcome.Placement is { } p ? (p.EmployeeId, p.Seal)
+                    : (outcome.Exclusion!.EmployeeId, "unplaced " + string.Join(',', outcome.Exclusion.Reasons.Select(r => r.Reason)));
+                var id = employeeId.ToString();
+                if (_lastId is not null && string.CompareOrdinal(id, _lastId) <= 0)
+                    throw new ArgumentException("A population is mapped in ascending order of id, each employee once.", nameof(batch));
+                _lastId = id;
+                _digest.AppendData(Encoding.UTF8.GetBytes($"{id} {line}\n"));
+                if (outcome.Placement is { } placement)
+                {
+                    _run.PlacedCount++;
+                    if (placement.InTalentPool)
+                        _run.TalentPoolCount++;
+                }
+                else
+                {
+                    _run.UnplacedCount++;
+                }
+            }
+            return outcomes;
+        }
+
+        /// <summary>The run, its counts and its results digest final (placements and exclusions are with whoever stored them).</summary>
+        public TalentMappingRun Finish()
+        {
+            _run.ResultsDigest = Convert.ToHexStringLower(_digest.GetHashAndReset());
+            return _run;
+        }
+
+        private MappingOutcome Evaluate(MappingSubject subject)
+        {
+            if (subject.PositionId is not { } positionId || !_positions.TryGetValue(positionId, out var position))
+                return new(null, new MappingExclusion(_run.Id, subject.EmployeeId, subject.Unit,
                     [new UnplacedDetail(UnplacedReason.NoCurrentPosition, "No position held is recorded: there is no standard to map against.")]));
-                continue;
-            }
-            if (position.Standard.Count == 0)
-            {
-                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit,
+            if (!_contexts.TryGetValue(positionId, out var context))
+                return new(null, new MappingExclusion(_run.Id, subject.EmployeeId, subject.Unit,
                     [new UnplacedDetail(UnplacedReason.PositionWithoutStandard, $"The position held ({position.Code}) has no competency standard.")]));
-                continue;
-            }
-            if (!contexts.TryGetValue(positionId, out var context))
-                contexts[positionId] = context = ScoringContext.ForPolicy(mapping, position.Standard, null, latestPerformanceYear, referenceDate, accredited);
             var evidence = EvidenceOf(subject, context);
             var reasons = new List<UnplacedDetail>();
             if (evidence.LatestAssessedLevels.Count == 0)
                 reasons.Add(new UnplacedDetail(UnplacedReason.NoValidAssessment,
-                    $"No competency of the standard of {position.Code} has a valid assessment on {referenceDate:yyyy-MM-dd}."));
+                    $"No competency of the standard of {position.Code} has a valid assessment on {_run.ReferenceDate:yyyy-MM-dd}."));
             foreach (var (year, _) in context.CountedYears)
                 if (!subject.RatingsByYear.ContainsKey(year))
                     reasons.Add(new UnplacedDetail(UnplacedReason.MissingPerformanceRating, $"No SKP rating for {year}; the policy counts it."));
-            if (reasons.Count > 0)
-            {
-                run._exclusions.Add(new MappingExclusion(run.Id, subject.EmployeeId, subject.Unit, reasons));
-                continue;
-            }
-            run._placements.Add(Place(run.Id, context, position, subject.Unit, evidence));
+            return reasons.Count > 0
+                ? new(null, new MappingExclusion(_run.Id, subject.EmployeeId, subject.Unit, reasons))
+                : new(Place(_run.Id, context, position, subject.Unit, evidence), null);
         }
-        run.PlacedCount = run._placements.Count;
-        run.UnplacedCount = run._exclusions.Count;
-        run.TalentPoolCount = run._placements.Count(p => p.InTalentPool);
-        run.ResultsDigest = DigestOf(run._placements.Select(p => (p.EmployeeId, p.Seal)), run._exclusions.Select(e => (e.EmployeeId, e.Reasons)));
-        return run;
     }
 
     /// <summary>The employee's evidence under the run's screen: per competency, the latest assessment it lets count.</summary>

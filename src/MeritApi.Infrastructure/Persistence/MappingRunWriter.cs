@@ -8,15 +8,23 @@ using NpgsqlTypes;
 namespace MeritApi.Infrastructure.Persistence;
 
 /// <summary>
-/// The run row with one INSERT (a racing run with the same number fails there, before any bulk work), then its placements
-/// and exclusions with binary COPY, all on the command's connection and transaction. JSON in the forms the EF model maps.
+/// Each batch's placements and exclusions with binary COPY, then the run row with one INSERT once its counts and digest are
+/// final, all on the command's connection and transaction (their foreign keys to the run are checked at commit). JSON in the
+/// forms the EF model maps. A racing run with the same number fails on the run row, and the whole run with it.
 /// </summary>
 internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
 {
+    /// <summary>A run held whole (the demo data): its placements and exclusions, then the run.</summary>
     public async Task AddAsync(TalentMappingRun run, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("A mapping run is written inside the command's transaction.");
+        await AddBatchAsync([.. run.Placements.Select(p => new TalentMappingRun.MappingOutcome(p, null)),
+            .. run.Exclusions.Select(x => new TalentMappingRun.MappingOutcome(null, x))], cancellationToken);
+        await AddRunAsync(run, cancellationToken);
+    }
+
+    public async Task AddRunAsync(TalentMappingRun run, CancellationToken cancellationToken)
+    {
+        EnsureTransaction();
         try
         {
             await db.Database.ExecuteSqlAsync($"""
@@ -30,7 +38,11 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
         {
             throw conflict;
         }
+    }
 
+    public async Task AddBatchAsync(IReadOnlyList<TalentMappingRun.MappingOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        EnsureTransaction();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY talent_mapping_placements (mapping_run_id, employee_id, unit, position_id, position_code, jpm, jpm_band, performance_score,
@@ -38,7 +50,7 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
-            foreach (var p in run.Placements.OrderBy(p => p.EmployeeId))
+            foreach (var p in outcomes.Where(o => o.Placement is not null).Select(o => o.Placement!))
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(p.MappingRunId, NpgsqlDbType.Uuid, cancellationToken);
@@ -60,7 +72,7 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
                          "COPY talent_mapping_exclusions (mapping_run_id, employee_id, unit, reasons) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var x in run.Exclusions.OrderBy(x => x.EmployeeId))
+            foreach (var x in outcomes.Where(o => o.Exclusion is not null).Select(o => o.Exclusion!))
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(x.MappingRunId, NpgsqlDbType.Uuid, cancellationToken);
@@ -70,5 +82,11 @@ internal sealed class MappingRunWriter(MeritDbContext db) : IMappingRunWriter
             }
             await copy.CompleteAsync(cancellationToken);
         }
+    }
+
+    private void EnsureTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A mapping run is written inside the command's transaction.");
     }
 }

@@ -107,4 +107,35 @@ public sealed class TalentMappingRunTests
         Assert.That(again, Is.EqualTo(run.ResultsDigest));
         Assert.That(tampered, Is.Not.EqualTo(run.ResultsDigest));
     }
+
+    [Test]
+    public void A_run_fed_in_batches_comes_to_the_same_outcomes_counts_and_digest_as_one_held_whole()
+    {
+        var subjects = Enumerable.Range(0, 7).Select(i => i % 3 == 0
+                ? Subject(2, 2, 3, PerformanceRating.Good, null)
+                : Subject(3, 3, 4 - i % 2, PerformanceRating.VeryGood, PerformanceRating.Good))
+            .OrderBy(s => s.EmployeeId.ToString(), StringComparer.Ordinal).ToList();
+        var whole = Map([.. subjects]);
+
+        var mapping = TalentMappingRun.Start(whole.Id, 1, Policy, ReferenceDate, 2025, [], [],
+            new Dictionary<Guid, MappingPosition> { [Position.Id] = Position }, DateTimeOffset.UnixEpoch);
+        var outcomes = subjects.Chunk(3).SelectMany(batch => mapping.Add(batch)).ToList();
+        var batched = mapping.Finish();
+
+        Assert.That((batched.PlacedCount, batched.UnplacedCount, batched.TalentPoolCount, batched.ResultsDigest),
+            Is.EqualTo((whole.PlacedCount, whole.UnplacedCount, whole.TalentPoolCount, whole.ResultsDigest)));
+        Assert.That(outcomes.Where(o => o.Placement is not null).Select(o => o.Placement!.Seal), Is.EqualTo(whole.Placements.Select(p => p.Seal)));
+        Assert.That(whole.PlacedCount + whole.UnplacedCount, Is.EqualTo(7));
+    }
+
+    [Test]
+    public void A_batch_out_of_id_order_is_refused()
+    {
+        var subjects = new[] { Subject(3, 3, 4, PerformanceRating.Good, PerformanceRating.Good), Subject(3, 3, 4, PerformanceRating.Good, PerformanceRating.Good) }
+            .OrderByDescending(s => s.EmployeeId.ToString(), StringComparer.Ordinal).ToArray();
+        var mapping = TalentMappingRun.Start(Guid.NewGuid(), 1, Policy, ReferenceDate, 2025, [], [],
+            new Dictionary<Guid, MappingPosition> { [Position.Id] = Position }, DateTimeOffset.UnixEpoch);
+
+        Assert.That(() => mapping.Add(subjects), Throws.ArgumentException);
+    }
 }

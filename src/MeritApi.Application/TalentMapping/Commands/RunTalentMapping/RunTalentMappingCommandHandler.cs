@@ -41,12 +41,14 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
         var sequence = (await db.TalentMappingRuns.MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0) + 1;
         var countedYears = Enumerable.Range(0, policy.CountedYears).Select(i => latestYear - i).ToList();
 
-        var subjects = await population.ReadAsync(units, countedYears, cancellationToken).ToListAsync(cancellationToken);
-        if (subjects.Count == 0)
-            throw new DomainException(Rules.EmptyPopulation, "There is no employee to map.");
-        var run = TalentMappingRun.Map(Guid.CreateVersion7(), sequence, policy, referenceDate, latestYear, accredited, units, positions, subjects,
+        var mapping = TalentMappingRun.Start(Guid.CreateVersion7(), sequence, policy, referenceDate, latestYear, accredited, units, positions,
             clock.Now());
-        await runs.AddAsync(run, cancellationToken);
+        await foreach (var batch in population.ReadAsync(units, countedYears, cancellationToken))
+            await runs.AddBatchAsync(mapping.Add(batch), cancellationToken);
+        var run = mapping.Finish();
+        if (run.PlacedCount + run.UnplacedCount == 0)
+            throw new DomainException(Rules.EmptyPopulation, "There is no employee to map.");
+        await runs.AddRunAsync(run, cancellationToken);
         audit.Touch(run.Id);
         audit.RecordOutcome(run.ResultsDigest);
         return TalentMappingRunDto.From(run);
