@@ -14,7 +14,9 @@
 #   - the development-needs inventory of the 100,000 employees (JSON, CSV), its summary and plan rows: time, size and the
 #     ratio to PostgreSQL running the same query alone; importing 100,000 development activities: rows/s and the ratio
 #     to PostgreSQL inserting the same rows itself;
-#   - a talent-mapping run of the whole agency: time, the API's peak RSS and the ratio to PostgreSQL's floor (its read and write);
+#   - a placement plan of 500 vacancies x 5,000 candidates: wall time, its stages and the solver's share;
+#   - a talent-mapping run of a whole agency of 1,000,000 employees (900,000 added to the seed first): time, the API's peak RSS
+#     and the ratio to PostgreSQL's floor (its read and write);
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection under wrk (64 connections, 45 s warm-up, then
 #     20 s measured; committee token): req/s, p50, p99 - against the API, then (API stopped) against
 #     build/bench/Baseline, the same query with raw Npgsql; and the ratio API/baseline in req/s;
@@ -60,9 +62,10 @@ declare -rA target_condition=(
   [peak-rss]='v < 1024'           # MiB, the API's peak RSS over the two 100,000-candidate runs
   [shortlist-p99]='v < 20'        # ms, the API's shortlist at 64 connections
   [shortlist-ratio]='v >= 0.8'    # API requests/s over the raw-Npgsql baseline's
+  [mapping-rss]='v < 2048'        # MiB, the API's peak RSS over the 1,000,000-employee talent-mapping run
 )
 declare -rA target_text=(
-  [scoring-100000]='< 5 s' [peak-rss]='< 1024 MiB' [shortlist-p99]='p99 < 20 ms' [shortlist-ratio]='>= 0.80'
+  [scoring-100000]='< 5 s' [peak-rss]='< 1024 MiB' [shortlist-p99]='p99 < 20 ms' [shortlist-ratio]='>= 0.80' [mapping-rss]='peak RSS < 2048 MiB'
 )
 passed=0 missed=0 broken=0
 # judge TARGET VALUE: prints "target <text>: PASS|MISS"; the caller tallies the verdict with `tally`.
@@ -321,23 +324,88 @@ psql_bench -d bench -c "DROP TABLE bench_activities" >/dev/null
 rm -f "$work"/activities-*.json
 awk -v s="$import_seconds" -v p="$pg_import_seconds" 'BEGIN { printf "development activities import 100000 rows (10 × 10000): %.2f s, %.0f rows/s; PostgreSQL inserting them alone: %.2f s (%.0f rows/s); ratio API/PostgreSQL %.2f (rows/s)\n", s, 100000 / s, p, 100000 / p, p / s }'
 
+# ---------------------------------------------------------------------------------------------- placement plan
+# A placement plan of 500 vacancies (positions asking the bench standard's ten competencies at levels 2-4 drawn at random)
+# and 5,000 candidates (bench employees, put two to five years in post): wall time, and its stages from the span log
+# (reading the evidence, then scoring 2,500,000 pairs with the solver inside it), the solver's share shown.
+log "placement plan: 500 vacancies x 5,000 candidates"
+psql_bench -d bench >/dev/null <<'SQL'
+SELECT setseed(0.2027);
+INSERT INTO positions (id, code, title, kind, minimum_grade)
+SELECT ('0196b004-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'BENCH-PLC-' || i, 'Benchmark vacancy ' || i, 'Structural', 'III/a'
+FROM generate_series(1, 500) AS i;
+INSERT INTO competency_requirements (position_id, competency_code, required_level)
+SELECT p.id, r.competency_code, 2 + floor(random() * 3)::int
+FROM positions p CROSS JOIN competency_requirements r
+WHERE p.code LIKE 'BENCH-PLC-%' AND r.position_id = '0196b000-0000-7000-8000-00000000b000';
+UPDATE employees SET in_position_since = DATE '2023-06-01'
+WHERE id IN (SELECT id FROM employees WHERE name LIKE 'Pegawai %' ORDER BY id LIMIT 5000);
+SQL
+psql_bench -d bench -At -c "SELECT id FROM positions WHERE code LIKE 'BENCH-PLC-%' ORDER BY code" >"$work/vacancies.txt"
+psql_bench -d bench -At -c "SELECT id FROM employees WHERE in_position_since = DATE '2023-06-01' ORDER BY id" >"$work/pool.txt"
+python3 - "$work/vacancies.txt" "$work/pool.txt" >"$work/plan.json" <<'PY'
+import json, sys
+vacancies = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+pool = [l.strip() for l in open(sys.argv[2]) if l.strip()]
+print(json.dumps({"vacancies": [{"positionId": v, "places": 1} for v in vacancies], "employeeIds": pool,
+                  "minimumBand": "MarginallyMeets", "latestPerformanceYear": 2025}))
+PY
+out=$(curl -sS -o "$work/plan-answer.json" -w '%{http_code} %{time_total}' --max-time 1800 -X POST -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $hr_token" --data-binary "@$work/plan.json" "$api/api/v1/placement-plans") || die "placement plan: request failed"
+[[ ${out%% *} == 201 ]] || die "placement plan answered ${out%% *}: $(head -c 1000 "$work/plan-answer.json")"
+plan_seconds=${out#* }
+span_seconds() { # span_seconds NAME: the duration of the last span NAME in the API's span log
+  awk -v name="$1" '$0 ~ name " took " { for (i = 1; i < NF; i++) if ($i == name && $(i + 1) == "took") { split($(i + 2), t, ":"); v = t[1] * 3600 + t[2] * 60 + t[3] } }
+       END { printf "%.2f", v }' "$work/api.log"
+}
+read -r filled seats < <(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["filledSeats"], d["seatCount"])' "$work/plan-answer.json")
+awk -v s="$plan_seconds" -v r="$(span_seconds placement.read-evidence)" -v p="$(span_seconds placement.plan)" -v v="$(span_seconds placement.solve)" \
+  -v f="$filled" -v n="$seats" \
+  'BEGIN { printf "placement plan, 500 vacancies x 5000 candidates (%d of %d seats filled): %.2f s; read evidence %.2f s, score 2,500,000 pairs and plan %.2f s, of which the solver %.2f s (%.0f%% of the request)\n", f, n, s, r, p, v, 100 * v / s }'
+
 # ---------------------------------------------------------------------------------------------- talent mapping
-# A talent-mapping run of the whole bench agency (100,000 employees holding the bench position, ten assessments and two SKP
-# years each): wall time and the API's peak RSS, against PostgreSQL's floor for the same work: its read (the population
-# query of MappingPopulationReader, every row to a client, and the ratings query) plus its write (the run's placements
-# copied once more, server-side, into a table like theirs).
-log "talent-mapping run of the whole agency (100,000 employees), against PostgreSQL's floor"
-sql_of() { # sql_of CONST: the text of MappingPopulationReader.CONST with the units NULL (the whole agency) and $2 the years
+# A talent-mapping run of a whole agency of 1,000,000 employees: the 100,000 of the seed and 900,000 more added here, all
+# holding the bench position with ten assessments and two SKP years. Wall time and the API's peak RSS, against
+# PostgreSQL's floor for the same work: its read (the population and ratings queries of MappingPopulationReader over the
+# whole population at once, every row to a client) plus its write (the run's placements copied once more, server-side,
+# into a table like theirs).
+log "adding 900,000 employees for the talent-mapping run (1,000,000 in all)"
+mapping_seed_start=$(date +%s.%N)
+psql_bench -d bench >/dev/null <<'SQL'
+SELECT setseed(0.2028);
+INSERT INTO employees (id, nip, name, grade, unit, current_position_id)
+SELECT ('0196b005-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, '18' || lpad(i::text, 16, '0'), 'Pemetaan ' || i,
+       (ARRAY['III/a','III/b','III/c','III/d','IV/a','IV/b'])[1 + floor(random() * 6)::int], 'Unit ' || (i % 50),
+       '0196b000-0000-7000-8000-00000000b000'
+FROM generate_series(1, 900000) AS i;
+INSERT INTO competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at)
+SELECT gen_random_uuid(), e.id, c.competency_code, (ARRAY[1,2,2,3,3,3,3,4,4,5])[1 + floor(random() * 10)::int],
+       DATE '2023-01-01' + floor(random() * 900)::int, 'Benchmark assessment centre', now()
+FROM employees e CROSS JOIN competency_requirements c
+WHERE c.position_id = '0196b000-0000-7000-8000-00000000b000' AND e.name LIKE 'Pemetaan %';
+INSERT INTO performance_ratings (employee_id, year, rating, recorded_at)
+SELECT e.id, y, (ARRAY['VeryGood','VeryGood','Good','Good','Good','Good','Good','NeedsImprovement','Poor','VeryPoor'])[1 + floor(random() * 10)::int], now()
+FROM employees e CROSS JOIN (VALUES (2024), (2025)) AS years(y) WHERE e.name LIKE 'Pemetaan %';
+VACUUM ANALYZE employees;
+VACUUM ANALYZE competency_assessments;
+VACUUM ANALYZE performance_ratings;
+CHECKPOINT;
+SQL
+log "added in $(awk -v a="$mapping_seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+population=$(psql_bench -d bench -At -c "SELECT count(*) FROM employees")
+log "talent-mapping run of the whole agency ($population employees), against PostgreSQL's floor"
+sql_of() { # sql_of CONST: the text of MappingPopulationReader.CONST for the whole agency and every id ($1, $3, $4 NULL), $2 the years
   awk -v name="$1" '$0 ~ "internal const string " name " = \"\"\"" { on = 1; next } on && /"""/ { exit } on' \
     src/MeritApi.Infrastructure/Persistence/MappingPopulationReader.cs \
-    | sed -e 's/\$1::text\[\]/NULL::text[]/g; s/ANY(\$1)/ANY(NULL::text[])/g; s/ANY(\$2)/ANY(ARRAY[2025, 2024])/g' | tr '\n' ' '
+    | sed -e 's/\$1::text\[\]/NULL::text[]/g; s/ANY(\$1)/ANY(NULL::text[])/g; s/ANY(\$2)/ANY(ARRAY[2025, 2024])/g; s/\$[34]::uuid/NULL::uuid/g' | tr '\n' ' '
 }
 evidence_sql=$(sql_of EvidenceSql) ratings_sql=$(sql_of RatingsSql)
-[[ $evidence_sql == *"FROM employees e"* && $ratings_sql == *"performance_ratings"* ]] || die "could not read MappingPopulationReader's queries"
+[[ $evidence_sql == *"FROM employees e"* && $ratings_sql == *"performance_ratings"* && $evidence_sql != *'$'* ]] \
+  || die "could not read MappingPopulationReader's queries"
 psql_bench -d bench -c "COPY ($evidence_sql) TO STDOUT" >/dev/null # warm
 read_seconds=$(timed psql_bench -d bench -c "COPY ($ratings_sql) TO STDOUT; COPY ($evidence_sql) TO STDOUT")
 if { echo 5 >"/proc/$api_pid/clear_refs"; } 2>/dev/null; then mapping_note=''; else mapping_note=' (process peak since start-up)'; fi
-out=$(curl -sS -o "$work/mapping.json" -w '%{http_code} %{time_total}' --max-time 1800 -X POST -H 'Content-Type: application/json' \
+out=$(curl -sS -o "$work/mapping.json" -w '%{http_code} %{time_total}' --max-time 3600 -X POST -H 'Content-Type: application/json' \
   -H "Authorization: Bearer $hr_token" -d '{"units":[],"latestPerformanceYear":2025}' "$api/api/v1/talent-mapping-runs") \
   || die "talent-mapping run: request failed"
 [[ ${out%% *} == 201 ]] || die "talent-mapping run answered ${out%% *}: $(head -c 1000 "$work/mapping.json")"
@@ -345,11 +413,15 @@ mapping_seconds=${out#* }
 peak_mib=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status")
 mapping_run=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["id"], d["placedCount"], d["unplacedCount"])' "$work/mapping.json")
 read -r mapping_id placed unplaced <<<"$mapping_run"
+((placed + unplaced == population)) || die "the mapping run covered $((placed + unplaced)) of $population employees"
 write_seconds=$(timed psql_bench -d bench -c "CREATE TABLE bench_placements (LIKE talent_mapping_placements INCLUDING ALL);
   INSERT INTO bench_placements SELECT * FROM talent_mapping_placements WHERE mapping_run_id = '$mapping_id'")
 psql_bench -d bench -c "DROP TABLE bench_placements" >/dev/null
+mapping_ratio=$(awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" 'BEGIN { printf "%.2f", s / (r + w) }')
+verdict=$(judge mapping-rss "$peak_mib"); tally "$verdict"
 awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" -v p="$placed" -v u="$unplaced" -v m="$peak_mib" -v note="$mapping_note" \
-  'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; API peak RSS %d MiB%s\n", p, u, s, r + w, r, w, s / (r + w), m, note }'
+  -v q="$mapping_ratio" -v verdict="$verdict" \
+  'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; API peak RSS %d MiB%s (%s)\n", p, u, s, r + w, r, w, q, m, note, verdict }'
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
 # Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the

@@ -169,9 +169,9 @@ public sealed class PlacementPlan
         var vacancyLines = outcome.Vacancies.Select(v => new PlanVacancyLine(v.Vacancy.PositionId, v.Vacancy.PositionCode, v.Vacancy.Places,
             [.. v.Vacancy.Standard.Select(s => new PlanStandardLine(s.CompetencyCode, s.RequiredLevel))], v.Vacancy.MinimumGrade?.ToString(),
             [.. v.Seats.Select(s => s.Score is { } p
-                ? new PlanSeatLine(s.Seat, s.EmployeeId, p.Score.MeritScore, p.Score.JobPersonMatch.Percentage, p.Score.Band, LatestRatingOf(p), null)
+                ? new PlanSeatLine(s.Seat, s.EmployeeId, p.Score.MeritScore, p.Score.Jpm, p.Score.Band, LatestRatingOf(p), null)
                 : new PlanSeatLine(s.Seat, null, null, null, null, null, s.UnfilledReason))],
-            [.. v.Alternates.Take(MaxAlternates).Select(p => new PlanAlternateLine(p.EmployeeId, p.Score.MeritScore, p.Score.JobPersonMatch.Percentage,
+            [.. v.Alternates.Take(MaxAlternates).Select(p => new PlanAlternateLine(p.EmployeeId, p.Score.MeritScore, p.Score.Jpm,
                 p.Score.Band, LatestRatingOf(p),
                 "Allowed here and placed nowhere: giving them a seat of this vacancy would lower the plan's total merit."))])).ToList();
 
@@ -207,5 +207,5 @@ public sealed class PlacementPlan
         return document with { Seal = ComputeSeal(document) };
     }
 
-    private static int LatestRatingOf(PairScore pair) => (int?)pair.Score.Performance.LatestRating ?? 0;
+    private static int LatestRatingOf(PairScore pair) => (int?)pair.Score.LatestRating ?? 0;
 }

@@ -1,4 +1,5 @@
 using MeritApi.Domain.Common;
+using MeritApi.Domain.Employees;
 using MeritApi.Domain.Positions;
 using MeritApi.Domain.Scoring;
 
@@ -25,8 +26,20 @@ public enum PairRefusal
 /// <summary>Why one candidate may not take one vacancy.</summary>
 public sealed record PairRefusalReason(PairRefusal Refusal, string Detail);
 
+/// <summary>
+/// The figures of a pair the plan needs (a plan of 500 vacancies and 5,000 candidates holds 2,500,000 of them, so not the
+/// whole score with its gaps and years).
+/// </summary>
+public readonly record struct PairFigures(decimal MeritScore, decimal Jpm, JpmBand Band, PerformanceRating? LatestRating)
+{
+    public RankKey RankKey => RankKey.Of(MeritScore, Jpm, LatestRating);
+
+    public static PairFigures Of(CandidateScore score) =>
+        new(score.MeritScore, score.JobPersonMatch.Percentage, score.Band, score.Performance.LatestRating);
+}
+
 /// <summary>One candidate scored against one vacancy's standard, and whether they may take it.</summary>
-public sealed record PairScore(Guid EmployeeId, Guid PositionId, CandidateScore Score, IReadOnlyList<PairRefusalReason> Refusals)
+public sealed record PairScore(Guid EmployeeId, Guid PositionId, PairFigures Score, IReadOnlyList<PairRefusalReason> Refusals)
 {
     public bool Allowed => Refusals.Count == 0;
 }
@@ -71,15 +84,17 @@ public static class PlacementPlanner
         if (candidates.Count > MaxCandidates)
             throw new InvalidFieldException("employeeIds", Rules.PlacementTooLarge, $"A plan considers at most {MaxCandidates} candidates.");
 
-        // Every pair, scored against the vacancy's standard as a selection for it would score it.
+        // Every pair, scored against the vacancy's standard as a selection for it would score it (vacancies in parallel).
         var pairs = new PairScore[candidates.Count, vacancies.Count];
-        for (var v = 0; v < vacancies.Count; v++)
+        var declared = conflicts.ToLookup(x => (x.EmployeeId, x.PositionId));
+        var window = candidates.Select(c => WindowRefusal(c, referenceDate)).ToArray();
+        Parallel.For(0, vacancies.Count, v =>
         {
             var vacancy = vacancies[v];
             var context = ScoringContext.ForPolicy(policy, vacancy.Standard, vacancy.MinimumGrade, latestPerformanceYear, referenceDate, []);
             for (var c = 0; c < candidates.Count; c++)
-                pairs[c, v] = Pair(candidates[c], vacancy, MeritScorer.Score(context, candidates[c].Evidence), minimumBand, referenceDate, conflicts);
-        }
+                pairs[c, v] = Pair(candidates[c], vacancy, MeritScorer.Score(context, candidates[c].Evidence), minimumBand, window[c], declared);
+        });
 
         // Lexicographic (merit, JPM, rating) in one integer per pair: a hundredth of merit outweighs any difference the lower
         // terms can make over the whole plan, as a hundredth of JPM outweighs any difference in ratings.
@@ -94,8 +109,7 @@ public static class PlacementPlanner
                 var pair = pairs[c, seats[s].Index];
                 allowed[c, s] = pair.Allowed;
                 var score = pair.Score;
-                value[c, s] = Cents(score.MeritScore) * jpmSpan + Cents(score.JobPersonMatch.Percentage) * ratingSpan
-                              + ((int?)score.Performance.LatestRating ?? 0);
+                value[c, s] = Cents(score.MeritScore) * jpmSpan + Cents(score.Jpm) * ratingSpan + ((int?)score.LatestRating ?? 0);
             }
         }
         var assignment = solver.Solve(value, allowed);
@@ -129,30 +143,37 @@ public static class PlacementPlanner
         PlacementCandidate candidate, IReadOnlyList<ConflictOfInterest> conflicts)
     {
         var context = ScoringContext.ForPolicy(policy, vacancy.Standard, vacancy.MinimumGrade, latestPerformanceYear, referenceDate, []);
-        return Pair(candidate, vacancy, MeritScorer.Score(context, candidate.Evidence), minimumBand, referenceDate, conflicts);
+        return Pair(candidate, vacancy, MeritScorer.Score(context, candidate.Evidence), minimumBand, WindowRefusal(candidate, referenceDate),
+            conflicts.ToLookup(x => (x.EmployeeId, x.PositionId)));
     }
 
     /// <summary>Whether a candidate has held their post for at least 2 and less than 5 years on the reference date.</summary>
     public static bool InYearsInPostWindow(DateOnly since, DateOnly referenceDate) =>
         since.AddYears(MinYearsInPost) <= referenceDate && referenceDate < since.AddYears(MaxYearsInPost);
 
-    private static PairScore Pair(PlacementCandidate candidate, Vacancy vacancy, CandidateScore score, JpmBand minimumBand, DateOnly referenceDate,
-        IReadOnlyList<ConflictOfInterest> conflicts)
+    /// <summary>The years-in-post refusal of a candidate, the same at every vacancy (null when in the window).</summary>
+    private static PairRefusalReason? WindowRefusal(PlacementCandidate candidate, DateOnly referenceDate) =>
+        candidate.InPositionSince is not { } since
+            ? new PairRefusalReason(PairRefusal.YearsInPost, "Since when the present post is held is not recorded.")
+            : !InYearsInPostWindow(since, referenceDate)
+                ? new PairRefusalReason(PairRefusal.YearsInPost,
+                    $"In post since {since:yyyy-MM-dd}: placement is open after {MinYearsInPost} and before {MaxYearsInPost} years in post.")
+                : null;
+
+    private static PairScore Pair(PlacementCandidate candidate, Vacancy vacancy, CandidateScore score, JpmBand minimumBand, PairRefusalReason? window,
+        ILookup<(Guid, Guid), ConflictOfInterest> conflicts)
     {
-        var refusals = new List<PairRefusalReason>();
+        List<PairRefusalReason>? refusals = null; // most pairs have none: no list for them
         foreach (var reason in score.IneligibilityReasons)
-            refusals.Add(new PairRefusalReason(PairRefusal.Ineligible, reason.Detail));
+            (refusals ??= []).Add(new PairRefusalReason(PairRefusal.Ineligible, reason.Detail));
         if (JpmBands.PotentialOf(score.Band) < JpmBands.PotentialOf(minimumBand))
-            refusals.Add(new PairRefusalReason(PairRefusal.BelowMinimumBand,
+            (refusals ??= []).Add(new PairRefusalReason(PairRefusal.BelowMinimumBand,
                 $"JPM {score.JobPersonMatch.Percentage} against {vacancy.PositionCode} is {score.Band}, below the plan's minimum {minimumBand}."));
-        if (candidate.InPositionSince is not { } since)
-            refusals.Add(new PairRefusalReason(PairRefusal.YearsInPost, "Since when the present post is held is not recorded."));
-        else if (!InYearsInPostWindow(since, referenceDate))
-            refusals.Add(new PairRefusalReason(PairRefusal.YearsInPost,
-                $"In post since {since:yyyy-MM-dd}: placement is open after {MinYearsInPost} and before {MaxYearsInPost} years in post."));
-        foreach (var conflict in conflicts.Where(x => x.EmployeeId == candidate.EmployeeId && x.PositionId == vacancy.PositionId))
-            refusals.Add(new PairRefusalReason(PairRefusal.ConflictOfInterest, conflict.Reason));
-        return new PairScore(candidate.EmployeeId, vacancy.PositionId, score, refusals);
+        if (window is not null)
+            (refusals ??= []).Add(window);
+        foreach (var conflict in conflicts[(candidate.EmployeeId, vacancy.PositionId)])
+            (refusals ??= []).Add(new PairRefusalReason(PairRefusal.ConflictOfInterest, conflict.Reason));
+        return new PairScore(candidate.EmployeeId, vacancy.PositionId, PairFigures.Of(score), refusals ?? (IReadOnlyList<PairRefusalReason>)[]);
     }
 
     private static string UnfilledReason(PairScore[,] pairs, int vacancy, int candidateCount) =>

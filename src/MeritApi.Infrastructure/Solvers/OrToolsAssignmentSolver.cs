@@ -1,4 +1,5 @@
 using Google.OrTools.Graph;
+using MeritApi.Application.Common;
 using MeritApi.Domain.Placement;
 
 namespace MeritApi.Infrastructure.Solvers;
@@ -13,6 +14,8 @@ public sealed class OrToolsAssignmentSolver : IAssignmentSolver
 {
     public int[] Solve(long[,] value, bool[,] allowed)
     {
+        // Its own span: a plan's time split between scoring the pairs and solving shows in the span log.
+        using var span = ApplicationTelemetry.Source.StartActivity("placement.solve");
         int rows = value.GetLength(0), columns = value.GetLength(1);
         var result = Enumerable.Repeat(-1, rows).ToArray();
         if (rows == 0 || columns == 0)

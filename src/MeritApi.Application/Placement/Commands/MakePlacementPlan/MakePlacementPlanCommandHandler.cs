@@ -58,8 +58,10 @@ internal sealed class MakePlacementPlanCommandHandler(IApplicationDbContext db, 
         var accredited = await db.AccreditedBodiesAsync(policy.AccreditedBodiesOnly, cancellationToken);
         var screen = ScoringContext.ForPolicy(policy, [.. vacancies.SelectMany(v => v.Standard).Select(s => (s.CompetencyCode, 0)).Distinct()], null,
             latestYear, referenceDate, accredited);
-        var candidates = (await db.ReadEvidenceAsync(ids, screen, cancellationToken))
-            .Select(e => new PlacementCandidate(e.EmployeeId, e.Evidence, e.InPositionSince)).ToList();
+        List<PlacementCandidate> candidates;
+        using (ApplicationTelemetry.Source.StartActivity("placement.read-evidence"))
+            candidates = [.. (await db.ReadEvidenceAsync(ids, screen, cancellationToken))
+                .Select(e => new PlacementCandidate(e.EmployeeId, e.Evidence, e.InPositionSince))];
 
         var sequence = (await db.PlacementPlans.MaxAsync(p => (int?)p.Sequence, cancellationToken) ?? 0) + 1;
         PlacementPlan plan;
