@@ -64,7 +64,7 @@ ConnectionStrings__MeritDbOwner=$MERITAPI_OWNER_CS dotnet run --project src/Meri
 # two demo selections, whose ids are fixed by the demo data set.
 demo_selections=(0196a000-0000-7000-8000-000000000001 0196a000-0000-7000-8000-000000000002)
 echo "run.sh: development bearer tokens (paste into Swagger's Authorize box; mint more with ./build/token.sh):"
-for role in hr-system committee auditor admin; do
+for role in hr-system committee auditor admin talent-committee; do
   if [[ $role == committee ]]; then
     token=$(./build/token.sh "$role" --selection "${demo_selections[0]}" --selection "${demo_selections[1]}")
   else

@@ -8,6 +8,9 @@ namespace MeritApi.Testing;
 /// </summary>
 public sealed class ExhaustiveSolver : IAssignmentSolver
 {
+    /// <summary>It only adds values, so any value whose sum over a plan fits in 64 bits.</summary>
+    public long MaxValue(int rows, int columns) => long.MaxValue / (Math.Max(rows, columns) + 1);
+
     public int[] Solve(long[,] value, bool[,] allowed)
     {
         int rows = value.GetLength(0), columns = value.GetLength(1);

@@ -72,9 +72,14 @@ public sealed class PlacementPlan
     public const int MaxAlternates = 5;
     public const int ConflictReasonMaxLength = 500;
 
-    public const string Objective =
-        "The one-to-one assignment of candidates to seats with the highest total merit score; among equal totals the higher total JPM, " +
-        "then the higher total of latest-year SKP ratings (DESIGN §4 applied to totals); never a name or an id.";
+    /// <summary>The plan's objective in words, with how far its tie rule went (DESIGN §4 applied to totals).</summary>
+    public static string ObjectiveOf(TieBreak tieBreak) =>
+        "The one-to-one assignment of candidates to seats with the highest total merit score; " + tieBreak switch
+        {
+            TieBreak.ThenJpmThenRating => "among equal totals the higher total JPM, then the higher total of latest-year SKP ratings",
+            TieBreak.ThenJpm => "among equal totals the higher total JPM (the plan is too large for the solver to also weigh the ratings exactly)",
+            _ => "(the plan is too large for the solver to weigh the tie rules exactly: equal totals are not told apart)",
+        } + "; never a name or an id.";
 
     public static readonly string YearsInPostRule =
         $"In post for at least {PlacementPlanner.MinYearsInPost} and less than {PlacementPlanner.MaxYearsInPost} years on the reference date (PP 11/2017 Art. 190).";
@@ -200,7 +205,7 @@ public sealed class PlacementPlan
 
         var steps = RationaleBuilder.PolicyOf(policy);
         var seats = vacancyLines.Sum(v => v.Seats.Count);
-        var document = new PlacementPlanDocument(id, sequence, steps, referenceDate, latestPerformanceYear, minimumBand, Objective, YearsInPostRule,
+        var document = new PlacementPlanDocument(id, sequence, steps, referenceDate, latestPerformanceYear, minimumBand, ObjectiveOf(outcome.TieBreak), YearsInPostRule,
             vacancyLines, candidateLines,
             [.. conflicts.Select(c => new PlanConflictLine(c.EmployeeId, c.PositionId, c.Reason))],
             seats, vacancyLines.Sum(v => v.Seats.Count(s => s.EmployeeId is not null)), outcome.TotalMerit, SealScheme);

@@ -51,6 +51,9 @@ public sealed record PairScore(Guid EmployeeId, Guid PositionId, PairFigures Sco
 public interface IAssignmentSolver
 {
     int[] Solve(long[,] value, bool[,] allowed);
+
+    /// <summary>The largest value a pair may have in a problem of this size for the solver to stay exact (no overflow).</summary>
+    long MaxValue(int rows, int columns);
 }
 
 /// <summary>One seat's outcome: who takes it (or why nobody does).</summary>
@@ -59,7 +62,15 @@ public sealed record SeatAssignment(Guid PositionId, int Seat, Guid? EmployeeId,
 /// <summary>A vacancy's outcome: its seats, and the alternates (allowed, not assigned anywhere), best first.</summary>
 public sealed record VacancyOutcome(Vacancy Vacancy, IReadOnlyList<SeatAssignment> Seats, IReadOnlyList<PairScore> Alternates);
 
-public sealed record PlacementOutcome(IReadOnlyList<VacancyOutcome> Vacancies, IReadOnlyList<PairScore> Pairs, decimal TotalMerit);
+/// <summary>How far the plan's tie rule goes: merit alone, then total JPM, then total latest-year rating.</summary>
+public enum TieBreak
+{
+    MeritOnly = 1,
+    ThenJpm = 2,
+    ThenJpmThenRating = 3,
+}
+
+public sealed record PlacementOutcome(IReadOnlyList<VacancyOutcome> Vacancies, IReadOnlyList<PairScore> Pairs, decimal TotalMerit, TieBreak TieBreak);
 
 /// <summary>
 /// Placement across several vacancies (DESIGN §11, PP 11/2017 Art. 190–191): every candidate scored against every vacancy's
@@ -97,9 +108,17 @@ public static class PlacementPlanner
         });
 
         // Lexicographic (merit, JPM, rating) in one integer per pair: a hundredth of merit outweighs any difference the lower
-        // terms can make over the whole plan, as a hundredth of JPM outweighs any difference in ratings.
+        // terms can make over the whole plan, as a hundredth of JPM outweighs any difference in ratings. That needs values up
+        // to 10^8·n²·5; where the solver cannot hold them exactly (500 seats × 5,000 candidates and beyond), the rating
+        // level goes, then the JPM level: the plan still has the highest total merit, and says how far its tie rule went.
         var n = Math.Min(seats.Count, candidates.Count);
+        var limit = solver.MaxValue(candidates.Count, seats.Count);
         long ratingSpan = 5L * n + 1, jpmSpan = (10_000L * ratingSpan + 5) * n + 1;
+        var tieBreak = TieBreak.ThenJpmThenRating;
+        if (10_001L * jpmSpan > limit)
+            (tieBreak, ratingSpan, jpmSpan) = (TieBreak.ThenJpm, 1, 10_000L * n + 1);
+        if (tieBreak == TieBreak.ThenJpm && 10_001L * jpmSpan > limit)
+            (tieBreak, ratingSpan, jpmSpan) = (TieBreak.MeritOnly, 0, 1);
         var value = new long[candidates.Count, seats.Count];
         var allowed = new bool[candidates.Count, seats.Count];
         for (var c = 0; c < candidates.Count; c++)
@@ -109,7 +128,8 @@ public static class PlacementPlanner
                 var pair = pairs[c, seats[s].Index];
                 allowed[c, s] = pair.Allowed;
                 var score = pair.Score;
-                value[c, s] = Cents(score.MeritScore) * jpmSpan + Cents(score.Jpm) * ratingSpan + ((int?)score.LatestRating ?? 0);
+                value[c, s] = Cents(score.MeritScore) * jpmSpan + Cents(score.Jpm) * ratingSpan
+                              + (tieBreak == TieBreak.ThenJpmThenRating ? (int?)score.LatestRating ?? 0 : 0);
             }
         }
         var assignment = solver.Solve(value, allowed);
@@ -135,7 +155,7 @@ public static class PlacementPlanner
             outcomes.Add(new VacancyOutcome(vacancy, seatOutcomes, alternates));
         }
         var total = outcomes.SelectMany(o => o.Seats).Where(s => s.Score is not null).Sum(s => s.Score!.Score.MeritScore);
-        return new PlacementOutcome(outcomes, [.. pairs.Cast<PairScore>()], total);
+        return new PlacementOutcome(outcomes, [.. pairs.Cast<PairScore>()], total, tieBreak);
     }
 
     /// <summary>One candidate scored against one vacancy as the plan scores them, with every refusal (what a decision is checked by).</summary>

@@ -115,6 +115,16 @@ public sealed class GeneratedClientTests
     }
 
     [Test]
+    public void The_talent_cycle_maps_forms_a_pool_selects_from_it_and_plans_a_placement()
+    {
+        Assert.That((Fact("mapping.placed"), Fact("mapping.box9"), Fact("mapping.verification")), Is.EqualTo((2, 2, "match")));
+        // Against the target (integrity 3, technical 4): levels 3 and 3 credit 6 of 7 (85.71), 4 and 4 credit 7 (100).
+        Assert.That((Fact("pool.members"), Fact("pool.readiness"), Fact("pool.approved")), Is.EqualTo((2, "ReadyNow,ReadyNow", 2)));
+        Assert.That(Fact("poolSelection.candidates"), Is.EqualTo(2));
+        Assert.That((Fact("plan.filled"), Fact("plan.verification"), Fact("plan.decision")), Is.EqualTo((1, "match", "1 0 False")));
+    }
+
+    [Test]
     public void Errors_arrive_as_typed_problems()
     {
         Assert.That(Fact("problem.400"), Is.EqualTo("400 urn:meritapi:problem:validation  nip"));

@@ -109,4 +109,27 @@ public sealed class PlacementPlannerTests
         Assert.That((seat.EmployeeId, seat.UnfilledReason), Is.EqualTo(((Guid?)null, "No candidate of the pool may take it (see each pair's refusals).")));
         Assert.That(plan.Pairs.Single().Refusals.Select(r => r.Refusal), Is.EqualTo(new[] { PairRefusal.Ineligible }));
     }
+
+    /// <summary>The exhaustive solver, claiming a smaller exact range than it has.</summary>
+    private sealed class NarrowSolver(long maxValue) : IAssignmentSolver
+    {
+        public long MaxValue(int rows, int columns) => maxValue;
+
+        public int[] Solve(long[,] value, bool[,] allowed) => new ExhaustiveSolver().Solve(value, allowed);
+    }
+
+    [TestCase(long.MaxValue / 4, TieBreak.ThenJpmThenRating)]
+    [TestCase(10_001L * (10_000L * 3 + 1), TieBreak.ThenJpm)]
+    [TestCase(10_000L, TieBreak.MeritOnly)]
+    public void Where_the_solver_cannot_hold_every_tie_level_the_plan_keeps_the_highest_merit_and_says_how_far_its_ties_go(long range,
+        TieBreak tieBreak)
+    {
+        var a = Candidate(new() { ["P"] = 5, ["Q"] = 4, ["R"] = 2 });
+        var b = Candidate(new() { ["P"] = 4, ["Q"] = 2, ["R"] = 1 });
+        var c = Candidate(new() { ["P"] = 3, ["Q"] = 1, ["R"] = 3 });
+
+        var plan = PlacementPlanner.Plan(MeritIsJpm, ReferenceDate, 2025, JpmBand.DoesNotMeet, [V1, V2, V3], [a, b, c], [], new NarrowSolver(range));
+
+        Assert.That((plan.TotalMerit, plan.TieBreak), Is.EqualTo((220m, tieBreak)));
+    }
 }

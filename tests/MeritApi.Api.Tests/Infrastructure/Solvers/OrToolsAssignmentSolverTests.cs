@@ -50,6 +50,25 @@ public sealed class OrToolsAssignmentSolverTests
         Assert.That(found.Where(c => c >= 0), Is.Unique);
     }
 
+    [Test]
+    public void It_solves_values_up_to_the_bound_it_gives_for_five_thousand_candidates_and_five_hundred_seats()
+    {
+        var solver = new OrToolsAssignmentSolver();
+        int rows = 5_000, columns = 500;
+        var limit = solver.MaxValue(rows, columns);
+        var random = new Random(11);
+        var value = new long[rows, columns];
+        var allowed = new bool[rows, columns];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
+                (value[r, c], allowed[r, c]) = (limit - random.Next(0, 1_000_000), true);
+
+        var found = solver.Solve(value, allowed);
+
+        Assert.That(found.Count(c => c >= 0), Is.EqualTo(columns));
+        Assert.That(limit, Is.GreaterThan(50_000_000_000L), "room for merit and JPM at this size (10^4 · (10^4 · 500 + 1))");
+    }
+
     /// <summary>The plan's total; -1 when it uses a forbidden pair.</summary>
     private static long Total(int[] assignment, long[,] value, bool[,] allowed)
     {

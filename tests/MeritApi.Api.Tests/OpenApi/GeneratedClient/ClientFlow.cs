@@ -130,6 +130,8 @@ public static class Flow
         facts["decisionFile.rationales"] = file.LatestRunRationales.Count;
         facts["audit.chain"] = (await auditor.VerifyAuditChainAsync(anchorSequence: null, anchorHash: null)).Status;
 
+        await TalentAsync(clientFor, hr, auditor, position.Id, technical.Code, nipPrefix, suffix, facts);
+
         // Typed problems: each error is an ApiException<Problem> whose Result is the problem details.
         facts["problem.400"] = await ProblemAsync(() => hr.RegisterEmployeeAsync(null, new RegisterEmployeeRequest { Nip = "12345", Name = "X", Grade = "III/d", Unit = "Biro" }));
         facts["problem.403"] = await ProblemAsync(() => committee.OpenSelectionAsync(null, new OpenSelectionRequest { PositionId = position.Id, Kind = SelectionKind.Promotion }));
@@ -139,6 +141,98 @@ public static class Flow
         facts["problem.412"] = await ProblemAsync(() => hr.ReplaceCompetencyStandardAsync(position.Id, null, "\"1\"",
             new ReplaceCompetencyStandardRequest { Requirements = [new CompetencyRequirementRequest { CompetencyCode = "M-INTEGRITY", RequiredLevel = 4 }] }));
         return facts;
+    }
+
+    /// <summary>
+    /// The talent cycle: two employees in post three years map onto the nine-box, form a succession pool for another position,
+    /// pass nomination, verification and approval, a selection opens from the pool, and a placement plan is made and decided.
+    /// </summary>
+    private static async Task TalentAsync(Func<string, Guid?, HttpClient> clientFor, MeritApiClient hr, MeritApiClient auditor, Guid held,
+        string technical, string nipPrefix, string suffix, Dictionary<string, object?> facts)
+    {
+        var talentCommittee = new MeritApiClient(clientFor("talent-committee", null));
+        var unit = $"Biro Talenta {suffix}";
+        var target = await hr.CreatePositionAsync(idempotency_Key: null, body: new CreatePositionRequest
+        {
+            Code = $"POS-TGT-{suffix}",
+            Title = "Kepala Biro Data",
+            Kind = PositionKind.Structural,
+            Standard = [new CompetencyRequirementRequest { CompetencyCode = "M-INTEGRITY", RequiredLevel = 3 },
+                        new CompetencyRequirementRequest { CompetencyCode = technical, RequiredLevel = 4 }],
+        });
+        var people = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var employee = await hr.RegisterEmployeeAsync(idempotency_Key: null, body: new RegisterEmployeeRequest
+            {
+                Nip = $"{nipPrefix}{5 + i}",
+                Name = $"Pegawai Talenta {i}",
+                Grade = "IV/a",
+                Unit = unit,
+                CurrentPositionId = held,
+                InPositionSince = DateTimeOffset.UtcNow.Date.AddYears(-3),
+            });
+            foreach (var code in new[] { "M-INTEGRITY", technical })
+                await hr.RecordCompetencyAssessmentAsync(employee.Id, idempotency_Key: null, body: new RecordCompetencyAssessmentRequest
+                {
+                    CompetencyCode = code,
+                    Level = 3 + i,
+                    AssessedOn = new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero),
+                    Assessor = "Pusat Penilaian",
+                });
+            foreach (var year in new[] { 2025, 2024 })
+                await hr.RecordPerformanceRatingAsync(employee.Id, year, idempotency_Key: null, if_Match: null,
+                    body: new RecordPerformanceRatingRequest { Rating = PerformanceRating.VeryGood });
+            people.Add(employee.Id);
+        }
+
+        var mapping = await hr.RunTalentMappingAsync(idempotency_Key: null, body: new RunTalentMappingRequest { Units = [unit], LatestPerformanceYear = 2025 });
+        facts["mapping.placed"] = mapping.PlacedCount;
+        var distribution = await auditor.GetTalentMappingRunAsync(mapping.Id);
+        facts["mapping.box9"] = distribution.Boxes.Single(b => b.Box == 9).Count;
+        facts["mapping.verification"] = (await auditor.VerifyMappingPlacementAsync(mapping.Id, people[0])).Status;
+
+        var pool = await hr.FormSuccessionPoolAsync(idempotency_Key: null, body: new FormSuccessionPoolRequest
+        {
+            TargetPositionId = target.Id,
+            Reason = SuccessionReason.Critical,
+            MappingRunId = mapping.Id,
+        });
+        facts["pool.members"] = pool.MemberCount;
+        foreach (var id in people)
+        {
+            await hr.NominateSuccessorAsync(pool.Id, id, idempotency_Key: null, body: new NominationRequest { Reason = "Kotak 9." });
+            await talentCommittee.VerifySuccessorAsync(pool.Id, id, idempotency_Key: null, body: new SuccessionDecisionRequest { Accepted = true, Reason = "Diverifikasi." });
+            await talentCommittee.ApproveSuccessorAsync(pool.Id, id, idempotency_Key: null, body: new SuccessionDecisionRequest { Accepted = true, Reason = "Disetujui." });
+        }
+        var members = (await talentCommittee.GetSuccessionPoolAsync(pool.Id)).Members;
+        facts["pool.readiness"] = string.Join(",", members.Select(m => m.Readiness));
+        facts["pool.approved"] = members.Count(m => m.Status == MemberStatus.Approved);
+        var fromPool = await hr.OpenSelectionAsync(idempotency_Key: null, body: new OpenSelectionRequest
+        {
+            SuccessionPoolId = pool.Id,
+            Kind = SelectionKind.Promotion,
+            LatestPerformanceYear = 2025,
+        });
+        facts["poolSelection.candidates"] = fromPool.CandidateCount;
+
+        var plan = await hr.MakePlacementPlanAsync(idempotency_Key: null, body: new MakePlacementPlanRequest
+        {
+            Vacancies = [new PlanVacancyRequest { PositionId = target.Id, Places = 1 }],
+            EmployeeIds = people,
+            MinimumBand = JpmBand.DoesNotMeet,
+            LatestPerformanceYear = 2025,
+        });
+        facts["plan.filled"] = plan.FilledSeats;
+        var document = (await auditor.GetPlacementPlanAsync(plan.Id)).Document;
+        var seat = document.Vacancies.Single().Seats.Single();
+        facts["plan.verification"] = (await auditor.VerifyPlacementPlanAsync(plan.Id)).Status;
+        var decision = await talentCommittee.DecidePlacementPlanAsync(plan.Id, idempotency_Key: null, body: new DecidePlacementPlanRequest
+        {
+            DecidedBy = "Sekretaris Jenderal (PPK)",
+            Placements = [new PlacementChoiceRequest { PositionId = target.Id, EmployeeId = seat.EmployeeId }],
+        });
+        facts["plan.decision"] = $"{decision.Followed} {decision.Departures} {decision.FlaggedForAuditors}";
     }
 
     /// <summary>"status type rule fields" of the problem a call answered with.</summary>
