@@ -137,7 +137,7 @@ log "starting the API on $api"
 (cd "$(dirname "$api_dll")" && ConnectionStrings__MeritDbOwner=$MERITAPI_OWNER_CS ConnectionStrings__MeritDb=$connection_string \
   dotnet "$(basename "$api_dll")" migrate) >"$work/migrate.log" 2>&1 || { tail -n 40 "$work/migrate.log" >&2; die "migration failed"; }
 (cd "$(dirname "$api_dll")" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$api ConnectionStrings__MeritDb=$connection_string \
-  RateLimit__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  RateLimit__PermitsPerMinute=100000000 Resilience__LongRequestTimeoutSeconds=3600 Logging__LogLevel__Default=Warning \
   exec env "Logging__LogLevel__MeritApi.Api.Hosting.ApplicationSpanLog=Information" dotnet "$(basename "$api_dll")") >"$work/api.log" 2>&1 &
 api_pid=$!
 wait_ready "$api/health/ready" "$api_pid" API || die "start-up failed"
