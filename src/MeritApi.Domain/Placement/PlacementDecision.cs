@@ -20,8 +20,9 @@ public sealed record DepartedPlacement(Guid PositionId, int Seat, Guid EmployeeI
 /// </summary>
 public sealed class PlacementDecision
 {
-    public const int MinimumJustificationLength = 100;
-    public const int JustificationMaxLength = 4000;
+    // The same bar as a committee's choice outside the top n: one rule for a written justification.
+    public const int MinimumJustificationLength = Decisions.SelectionDecision.MinimumJustificationLength;
+    public const int JustificationMaxLength = Decisions.SelectionDecision.JustificationMaxLength;
     public const int DecidedByMaxLength = 200;
     public const string DigestScheme = "meritapi-placement-decision-v1";
 

@@ -208,8 +208,6 @@ public sealed class SuccessionPool
         return pool;
     }
 
-    public SuccessionMember? MemberOf(Guid employeeId) => _members.FirstOrDefault(m => m.EmployeeId == employeeId);
-
     /// <summary>The members a selection opened from the pool enrols.</summary>
     public IReadOnlyList<Guid> ApprovedMembers() => [.. _members.Where(m => m.Status == MemberStatus.Approved).Select(m => m.EmployeeId)];
 }

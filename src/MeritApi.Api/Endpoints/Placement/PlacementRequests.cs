@@ -1,11 +1,9 @@
 using FluentValidation;
 using MeritApi.Api.Infrastructure;
-using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Placement.Commands.DecidePlacementPlan;
 using MeritApi.Application.Placement.Commands.MakePlacementPlan;
 using MeritApi.Application.Placement.Queries.ListPlacementPlans;
-using MeritApi.Domain.Employees;
 using MeritApi.Domain.Placement;
 using MeritApi.Domain.Scoring;
 
@@ -66,11 +64,8 @@ internal sealed class MakePlacementPlanRequestValidator : AbstractValidator<Make
             c.RuleFor(x => x!.Reason).RequiredText(PlacementPlan.ConflictReasonMaxLength);
         });
         RuleFor(r => r.PolicyVersion).GreaterThanOrEqualTo(1);
-        RuleFor(r => r.ReferenceDate).Must(d => d is null || (d.Value.Year >= Employee.FirstRatingYear && d.Value <= clock.Today()))
-            .WithMessage($"'referenceDate' must be a day from {Employee.FirstRatingYear} to today.");
-        RuleFor(r => r.LatestPerformanceYear)
-            .Must(y => y is null || (y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year))
-            .WithMessage($"'latestPerformanceYear' must be between {Employee.FirstRatingYear} and the current year.");
+        RuleFor(r => r.ReferenceDate).ValidReferenceDate(clock);
+        RuleFor(r => r.LatestPerformanceYear).ValidLatestPerformanceYear(clock);
     }
 }
 
@@ -100,9 +95,7 @@ internal sealed class DecidePlacementPlanRequestValidator : AbstractValidator<De
             p.RuleFor(x => x!.PositionId).NotNull().NotEqual(Guid.Empty).WithMessage("'positionId' must be a vacancy of the plan.");
             p.RuleFor(x => x!.EmployeeId).NotNull().NotEqual(Guid.Empty).WithMessage("'employeeId' must be a candidate of the plan.");
         });
-        RuleFor(r => r.Justification).MaximumLength(PlacementDecision.JustificationMaxLength)
-            .Must(j => j is null || !j.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
-            .WithMessage("'justification' must not contain control characters.");
+        RuleFor(r => r.Justification).OptionalProse(PlacementDecision.JustificationMaxLength);
     }
 }
 

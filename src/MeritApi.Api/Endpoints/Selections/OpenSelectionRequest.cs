@@ -1,7 +1,6 @@
 using FluentValidation;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.Selections.Commands.OpenSelection;
-using MeritApi.Domain.Employees;
 using MeritApi.Domain.Selections;
 
 namespace MeritApi.Api.Endpoints.Selections;
@@ -29,9 +28,7 @@ internal sealed class OpenSelectionRequestValidator : AbstractValidator<OpenSele
         RuleFor(c => c.Kind).RequiredEnum();
         RuleFor(c => c.Places).InclusiveBetween(1, Selection.MaxPlaces);
         RuleFor(c => c.PolicyVersion).GreaterThanOrEqualTo(1);
-        RuleFor(c => c.LatestPerformanceYear)
-            .Must(y => y is null || (y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year))
-            .WithMessage($"'latestPerformanceYear' must be between {Employee.FirstRatingYear} and the current year.");
+        RuleFor(c => c.LatestPerformanceYear).ValidLatestPerformanceYear(clock);
         RuleFor(c => c.Reference).OptionalText(Selection.ReferenceMaxLength);
     }
 }

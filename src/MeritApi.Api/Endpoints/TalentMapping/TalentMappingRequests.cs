@@ -1,6 +1,5 @@
 using FluentValidation;
 using MeritApi.Api.Infrastructure;
-using MeritApi.Application.Common;
 using MeritApi.Application.Common.Validation;
 using MeritApi.Application.TalentMapping.Commands.RunTalentMapping;
 using MeritApi.Application.TalentMapping.Queries.ListMappingPlacements;
@@ -32,11 +31,8 @@ internal sealed class RunTalentMappingRequestValidator : AbstractValidator<RunTa
             .Must(u => u!.Count <= TalentMappingRun.MaxUnits).WithMessage($"At most {TalentMappingRun.MaxUnits} units; [] maps the whole agency.");
         RuleForEach(r => r.Units).RequiredText(Employee.UnitMaxLength);
         RuleFor(r => r.PolicyVersion).GreaterThanOrEqualTo(1);
-        RuleFor(r => r.ReferenceDate).Must(d => d is null || (d.Value.Year >= Employee.FirstRatingYear && d.Value <= clock.Today()))
-            .WithMessage($"'referenceDate' must be a day from {Employee.FirstRatingYear} to today.");
-        RuleFor(r => r.LatestPerformanceYear)
-            .Must(y => y is null || (y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year))
-            .WithMessage($"'latestPerformanceYear' must be between {Employee.FirstRatingYear} and the current year.");
+        RuleFor(r => r.ReferenceDate).ValidReferenceDate(clock);
+        RuleFor(r => r.LatestPerformanceYear).ValidLatestPerformanceYear(clock);
     }
 }
 

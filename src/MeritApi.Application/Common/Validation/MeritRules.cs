@@ -31,5 +31,20 @@ public static class MeritRules
     public static IRuleBuilderOptions<T, TEnum?> RequiredEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
         rule.NotNull().IsInEnum();
 
+    /// <summary>Optional prose (a justification): line breaks and tabs are fine, other control characters are not.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalProse<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength).Must(j => j is null || !j.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
+            .WithMessage("'{PropertyName}' must not contain control characters.");
+
+    /// <summary>An optional reference date: a day from the first rating year to today.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> ValidReferenceDate<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>
+        rule.Must(d => d is null || (d.Value.Year >= Employee.FirstRatingYear && d.Value <= clock.Today()))
+            .WithMessage($"'{{PropertyName}}' must be a day from {Employee.FirstRatingYear} to today.");
+
+    /// <summary>An optional latest counted SKP year: from the first rating year to the current year.</summary>
+    public static IRuleBuilderOptions<T, int?> ValidLatestPerformanceYear<T>(this IRuleBuilder<T, int?> rule, TimeProvider clock) =>
+        rule.Must(y => y is null || (y >= Employee.FirstRatingYear && y <= clock.GetUtcNow().Year))
+            .WithMessage($"'{{PropertyName}}' must be between {Employee.FirstRatingYear} and the current year.");
+
     private static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
 }

@@ -4,6 +4,7 @@ using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Application.Employees;
+using MeritApi.Application.ScoringPolicies;
 using MeritApi.Domain.Placement;
 using MeritApi.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -15,17 +16,8 @@ internal sealed class MakePlacementPlanCommandHandler(IApplicationDbContext db, 
 {
     public async ValueTask<PlacementPlanSummaryDto> Handle(MakePlacementPlanCommand command, CancellationToken cancellationToken)
     {
-        var today = clock.Today();
-        var referenceDate = command.ReferenceDate ?? today;
-        if (referenceDate > today)
-            throw RequestValidation.Failure("referenceDate", "A plan is judged on a day that has come: the reference date cannot be after today.");
-        var latestYear = command.LatestPerformanceYear ?? referenceDate.Year - 1;
-        if (latestYear > referenceDate.Year)
-            throw RequestValidation.Failure("latestPerformanceYear", "The latest counted SKP year cannot be after the reference date's year.");
-        var policy = command.PolicyVersion is { } version
-            ? await db.ScoringPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Version == version, cancellationToken)
-              ?? throw new NotFoundException("Scoring policy", version)
-            : await db.ScoringPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken);
+        var (policy, referenceDate, latestYear) = await JudgingBasis.ResolveAsync(db, clock, command.PolicyVersion, command.ReferenceDate,
+            command.LatestPerformanceYear, cancellationToken);
 
         var positionIds = command.Vacancies.Select(v => v.PositionId).ToList();
         var positions = await db.Positions.AsNoTracking().Include(p => p.Standard).Where(p => positionIds.Contains(p.Id))

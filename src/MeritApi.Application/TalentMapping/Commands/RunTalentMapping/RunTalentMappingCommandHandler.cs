@@ -3,6 +3,7 @@ using MeritApi.Application.AssessingBodies;
 using MeritApi.Application.Common;
 using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
+using MeritApi.Application.ScoringPolicies;
 using MeritApi.Domain.Common;
 using MeritApi.Domain.TalentMapping;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,8 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
 {
     public async ValueTask<TalentMappingRunDto> Handle(RunTalentMappingCommand command, CancellationToken cancellationToken)
     {
-        var today = clock.Today();
-        var referenceDate = command.ReferenceDate ?? today;
-        if (referenceDate > today)
-            throw RequestValidation.Failure("referenceDate", "A mapping is judged on a day that has come: the reference date cannot be after today.");
-        var latestYear = command.LatestPerformanceYear ?? referenceDate.Year - 1;
-        if (latestYear > referenceDate.Year)
-            throw RequestValidation.Failure("latestPerformanceYear", "The latest counted SKP year cannot be after the reference date's year.");
-        var policy = command.PolicyVersion is { } version
-            ? await db.ScoringPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Version == version, cancellationToken)
-              ?? throw new NotFoundException("Scoring policy", version)
-            : await db.ScoringPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken);
+        var (policy, referenceDate, latestYear) = await JudgingBasis.ResolveAsync(db, clock, command.PolicyVersion, command.ReferenceDate,
+            command.LatestPerformanceYear, cancellationToken);
 
         var units = command.Units.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (units.Count > 0)
