@@ -52,6 +52,10 @@ public static class WebApi
         services.AddMeritRequestTimeouts(configuration);
         services.AddMeritSwagger();
         services.AddRequestValidators();
+        services.AddSingleton<ShortlistCache>();
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
+            .Configure<ShortlistCache>((options, shortlists) => options.AddPolicy(ShortlistCache.PolicyName, shortlists));
         services.AddHostedService<Hosting.ApplicationSpanLog>();
         services.AddMeritObservability(configuration);
         return services;
@@ -94,6 +98,8 @@ public static class WebApi
         app.UseAuthorization();
         // After authorization: the bodies of callers who may not write are never parsed.
         app.UseMiddleware<MeritOnlyGuardMiddleware>();
+        // Last: a stored answer is served only to a request everything above has let through.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(MeritApi.Infrastructure.DependencyInjection.ReadinessTag) })

@@ -18,6 +18,7 @@ using MeritApi.Application.Selections.Queries.ListCandidates;
 using MeritApi.Application.Selections.Queries.ListScoringRuns;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace MeritApi.Api.Endpoints.Selections;
@@ -69,7 +70,7 @@ public static class SelectionEndpoints
             .WithDescription("Position, standard, policy, runs, every rationale of the latest run with its seal, decision, deviations and audit entries, as a JSON download.")
             .Produces<DecisionFileDto>();
 
-        group.MapGet("/{id:guid}/shortlist", Shortlist).WithName("GetShortlist").Revalidatable().RequireAuthorization(Policies.ReadResults)
+        group.MapGet("/{id:guid}/shortlist", Shortlist).WithName("GetShortlist").Revalidatable().CacheOutput(ShortlistCache.PolicyName).RequireAuthorization(Policies.ReadResults)
             .WithSummary("The ranked shortlist (committee)")
             .WithDescription("Blind until the committee reveals identities: candidate codes only, no digit of the NIP; after the reveal the " +
                              "full NIP and the name. Latest run unless runId is given. " +
@@ -104,9 +105,11 @@ public static class SelectionEndpoints
     private static async Task<Ok<PagedList<CandidateDto>>> ListCandidates(Guid id, PageRequest query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCandidatesQuery(id, query.Page, query.PageSize), ct));
 
-    private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct)
+    private static async Task<Created<ScoringRunDto>> RunScoring(Guid id, IdempotencyHeader idempotency, ISender sender,
+        ShortlistCache shortlists, IOutputCacheStore store, CancellationToken ct)
     {
         var run = await sender.Send(new RunScoringCommand(id) { IdempotencyKey = idempotency.Key }, ct);
+        await shortlists.InvalidateAsync(id, store, ct); // "latest" is now this run
         return TypedResults.Created($"/api/v1/selections/{id}/scoring-runs/{run.Id}", run);
     }
 
@@ -212,6 +215,11 @@ public static class SelectionEndpoints
         return $"{kind}-{safe}-run-{heading.RunSequence}";
     }
 
-    private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, IdempotencyHeader idempotency, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new RevealIdentitiesCommand(id) { IdempotencyKey = idempotency.Key }, ct));
+    private static async Task<Ok<SelectionDto>> RevealIdentities(Guid id, IdempotencyHeader idempotency, ISender sender,
+        ShortlistCache shortlists, IOutputCacheStore store, CancellationToken ct)
+    {
+        var selection = await sender.Send(new RevealIdentitiesCommand(id) { IdempotencyKey = idempotency.Key }, ct);
+        await shortlists.InvalidateAsync(id, store, ct); // the pages now carry names
+        return TypedResults.Ok(selection);
+    }
 }
