@@ -65,6 +65,8 @@ declare -rA target_condition=(
   [shortlist-cached]='v >= 2'     # API requests/s over the raw-Npgsql baseline's, repeated pages from the output cache
   [shortlist-uncached]='v >= 0.8' # the same with the cache turned off
   [shortlist-constant-p99]='v < 20' # ms, p99 of the API's shortlist (cached) offered half the baseline's peak, constant rate
+  [commands-rate]='v >= 500'      # single-record commands/s at 64 clients (assessment, rating)
+  [commands-ratio]='v >= 0.5'     # the assessment command over the raw-Npgsql baseline (insert + log append), commands/s
   [mapping-rss]='v < 2048'        # MiB, the API's peak RSS over the 1,000,000-employee talent-mapping run
   [mapping-floor]='v <= 2'        # that run over PostgreSQL's floor (its read + the copy of its placements)
   [needs-floor]='v <= 2'          # the development-needs roll-up (summary) of 100,000 employees over PostgreSQL's floor
@@ -72,6 +74,7 @@ declare -rA target_condition=(
 declare -rA target_text=(
   [scoring-floor]='<= 2.00x the floor' [peak-rss]='< 1024 MiB' [shortlist-cached]='>= 2.00' [shortlist-uncached]='>= 0.80'
   [shortlist-constant-p99]='p99 < 20 ms' [mapping-rss]='peak RSS < 2048 MiB'
+  [commands-rate]='>= 500 commands/s' [commands-ratio]='>= 0.50'
   [mapping-floor]='<= 2.00x the floor' [needs-floor]='<= 2.00x the floor'
 )
 passed=0 missed=0 broken=0
@@ -82,6 +85,18 @@ judge() {
   printf 'target %s: %s' "${target_text[$1]}" "$verdict"
 }
 tally() { if [[ $1 == *PASS ]]; then passed=$((passed + 1)); else missed=$((missed + 1)); fi; }
+# timed COMMAND…: runs it, its output discarded; prints its wall time in s
+timed() { local a; a=$(date +%s.%N); "$@" >/dev/null; awk -v a="$a" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
+
+to_ms() { # wrk's latency units: us, ms, s, m
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
+    else { exit 1 }
+  }'
+}
 
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid='' baseline_pid=''
@@ -244,7 +259,7 @@ scoring_read_sql="COPY (SELECT c.number, c.id, c.employee_id, c.code, e.grade FR
     WHERE c.selection_id = '$scored_selection') TO STDOUT;
   COPY (SELECT c.number, array_position($standard_codes, a.competency_code::text), a.level, a.assessed_on, a.recorded_at
     FROM competency_assessments a JOIN candidates c ON c.employee_id = a.employee_id
-    WHERE c.selection_id = '$scored_selection' AND a.competency_code = ANY($standard_codes)) TO STDOUT;
+    WHERE c.selection_id = '$scored_selection' AND a.competency_code::text = ANY($standard_codes::text[])) TO STDOUT;
   COPY (SELECT c.number, r.year, r.rating FROM performance_ratings r JOIN candidates c ON c.employee_id = r.employee_id
     WHERE c.selection_id = '$scored_selection' AND r.year BETWEEN 2024 AND 2025) TO STDOUT;"
 result_columns='scoring_run_id, candidate_id, employee_id, candidate_code, grade, jpm, jpm_band, competency_gaps, performance_score,
@@ -306,8 +321,6 @@ inventory_sql=$(awk '/internal const string Sql = """/ { on = 1; next } on && /"
   src/MeritApi.Infrastructure/Persistence/DevelopmentEvidenceReader.cs \
   | sed -e 's/\$1::text/NULL::text/g; s/\$1/NULL::text/g; s/\$2::uuid/NULL::uuid/g; s/\$2/NULL::uuid/g; s/\$3/NULL::uuid/g' | tr '\n' ' ')
 [[ $inventory_sql == *"FROM employees e"* ]] || die "could not read the inventory's query from DevelopmentEvidenceReader.cs"
-# timed COMMAND…: runs it, its output discarded; prints its wall time in s
-timed() { local a; a=$(date +%s.%N); "$@" >/dev/null; awk -v a="$a" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
 psql_bench -d bench -c "COPY ($inventory_sql) TO STDOUT" >/dev/null # warm: the first read of the data pays for the cache
 pg_seconds=$(timed psql_bench -d bench -c "COPY ($inventory_sql) TO STDOUT")
 pg_rows=$(psql_bench -d bench -At -c "SELECT count(*) FROM ($inventory_sql) q")
@@ -474,6 +487,56 @@ awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" -v p="$pl
   -v q="$mapping_ratio" -v verdict="$verdict" -v rss="$rss_verdict" \
   'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; %s; API peak RSS %d MiB%s; %s\n", p, u, s, r + w, r, w, q, verdict, m, note, rss }'
 
+# ---------------------------------------------------------------------------------------------- single-record commands
+# An HR system's everyday writes, one record a request at 64 clients, each with its own Idempotency-Key and so its real
+# idempotency record and audit append: an assessment and an SKP rating (PUT, 2023, an upsert), spread over
+# the 100,000 bench employees (build/bench/load/commands.lua). Each gets a warm-up, then 20 s measured; commands/s and
+# p99. The assessment is set against build/bench/Baseline doing the same insert plus an append to a plain log table in
+# one transaction (measured below, with the API stopped).
+log "single-record commands at $connections clients: assessment, rating"
+psql_bench -d bench -At -c "SELECT id FROM employees WHERE name LIKE 'Pegawai %' ORDER BY id" >"$work/employee-ids.txt"
+psql_bench -d bench -c "CREATE TABLE bench_log (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), entry text NOT NULL);
+  GRANT SELECT, INSERT ON bench_log TO bench_app; GRANT USAGE ON SEQUENCE bench_log_id_seq TO bench_app;" >/dev/null
+open_selection() { # open_selection REFERENCE: a selection of the bench position, opened through the API; prints its id
+  curl -sS --max-time 60 -X POST -H "Authorization: Bearer $hr_token" -H 'Content-Type: application/json' \
+    -d "{\"positionId\":\"0196b000-0000-7000-8000-00000000b000\",\"kind\":\"Promotion\",\"places\":1,\"latestPerformanceYear\":2025,\"reference\":\"$1\"}" \
+    "$api/api/v1/selections" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])' || die "could not open selection $1"
+}
+enrol_warm=$(open_selection BENCH-ENROL-WARM) enrol_measured=$(open_selection BENCH-ENROL)
+# command_rate COMMAND BASE WARMUP_SECONDS: wrk with the commands script (the warm-up enrols into one selection, the
+# measured run into another, so no employee is enrolled twice); prints "COMMANDS_PER_S P99_MS LINE"
+command_rate() {
+  local command=$1 base=$2 token=$hr_token out rps p99 non2xx requests line
+  [[ $command != baseline-* ]] || token=''
+  local script=build/bench/load/commands.lua ids=$work/employee-ids.txt
+  log "wrk: $command commands, ${3} s warm-up, then ${duration} s measured ($connections connections)"
+  BENCH_COMMAND=$command BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_SELECTION=$enrol_warm BENCH_RUN=warm \
+    wrk -t"$wrk_threads" -c"$connections" -d"${3}s" -s "$script" "$base" >/dev/null || die "wrk ($command, warm-up) failed"
+  out=$(BENCH_COMMAND=$command BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_SELECTION=$enrol_measured BENCH_RUN=measured \
+    wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$base") || die "wrk ($command) failed"
+  printf '%s\n' "$out" >"$work/wrk-$command.txt"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+  [[ -n "$rps" && -n "$p99" ]] && p99=$(to_ms "$p99") || { printf '%s\n' "$out" >&2; die "could not read wrk's output ($command)"; }
+  line=$(awk -v n="$command" -v r="$rps" -v p="$p99" -v c="$connections" -v d="$duration" \
+    'BEGIN { printf "single-record commands, %s: %.0f commands/s, p99 %.2f ms (%d clients, %d s)", n, r, p, c, d }')
+  [[ -z "$non2xx" ]] || { line+=" [BROKEN: $non2xx of $requests responses not 2xx]"; broken=1; }
+  printf '%s %s %s\n' "$rps" "$p99" "$line"
+}
+declare -A command_rps
+# Enrolment (in the script) is not measured yet: concurrent enrolments into one selection conflict on its row version and
+# all but one answer 409 concurrent-update, so it needs the selection locked for the enrolment first.
+for command in assessment rating; do
+  warm=15
+  [[ $command != assessment ]] || warm=$warmup_seconds # the first: the API's write path compiles and settles here
+  read -r rps _ line < <(command_rate "$command" "$api" "$warm")
+  command_rps[$command]=$rps
+  verdict=$(judge commands-rate "$rps"); tally "$verdict"
+  echo "$line; $verdict"
+done
+
 # ---------------------------------------------------------------------------------------------- shortlist under load
 # Settle the database as it would be shortly after a run: fresh planner statistics and visibility map for the
 # results just written (what autovacuum would do, but not in the middle of a measurement), and no checkpoint still
@@ -484,15 +547,6 @@ psql_bench -d bench -c 'VACUUM ANALYZE' >/dev/null
 psql_bench -d bench -c 'CHECKPOINT' >/dev/null
 shortlist_path="/api/v1/selections/$shortlist_selection/shortlist?top=$top"
 
-to_ms() { # wrk's latency units: us, ms, s, m
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
-    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
-    else { exit 1 }
-  }'
-}
 
 # shortlist_codes URL [TOKEN]: the candidate codes of one answer, in order (checks the status too)
 shortlist_codes() {
@@ -567,6 +621,12 @@ fi
 baseline_result=$(measure baseline "$baseline$shortlist_path") || exit 1
 read -r baseline_rps _ baseline_line <<<"$baseline_result"
 echo "$baseline_line"
+read -r baseline_command_rps _ line < <(command_rate baseline-assessment "$baseline" 15)
+echo "$line"
+ratio=$(awk -v a="${command_rps[assessment]}" -v b="$baseline_command_rps" 'BEGIN { printf "%.2f", a / b }')
+verdict=$(judge commands-ratio "$ratio"); tally "$verdict"
+awk -v q="$ratio" -v b="$baseline_command_rps" -v v="$verdict" \
+  'BEGIN { printf "single-record commands, assessment/baseline: %s (commands/s; floor: the baseline'"'"'s %.0f commands/s, insert + log append in one transaction); %s\n", q, b, v }'
 stop_process "$baseline_pid"; baseline_pid=''
 
 # ratio_line NAME TARGET RPS: the API's requests/s over the baseline's, judged

@@ -1,8 +1,10 @@
 using Npgsql;
 
-// Baseline for build/bench.sh: what the shortlist costs with nothing but Kestrel, minimal APIs, Npgsql and
-// System.Text.Json (camelCase by default). It answers GET /api/v1/selections/{id}/shortlist?top=N from the same
-// tables as the API: the latest scoring run of the selection, then its ranked results (one page of 50).
+// Baseline for build/bench.sh: what a request costs with nothing but Kestrel, minimal APIs, Npgsql and System.Text.Json
+// (camelCase by default). It answers GET /api/v1/selections/{id}/shortlist?top=N from the same tables as the API (the
+// latest scoring run of the selection, then its ranked results, one page of 50), and POST
+// /bench/employees/{id}/competency-assessments: the API's assessment command reduced to its insert plus an append to a
+// plain log table (bench_log, made by the bench), in one transaction.
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("MeritDb")
                        ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:MeritDb' is not configured.");
@@ -46,7 +48,35 @@ app.MapGet("/api/v1/selections/{id:guid}/shortlist", async (Guid id, int? top, N
     return Results.Ok(new Shortlist(id, runId, top, candidates));
 });
 
+app.MapPost("/bench/employees/{id:guid}/competency-assessments", async (Guid id, Assessment body, NpgsqlDataSource db, CancellationToken ct) =>
+{
+    await using var connection = await db.OpenConnectionAsync(ct);
+    await using var transaction = await connection.BeginTransactionAsync(ct);
+    var assessmentId = Guid.CreateVersion7();
+    await using (var insert = new NpgsqlCommand(
+                     "INSERT INTO competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at) " +
+                     "VALUES ($1, $2, $3, $4, $5, $6, now())", connection, transaction))
+    {
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = assessmentId });
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = body.CompetencyCode });
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = body.Level });
+        insert.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = body.AssessedOn });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = body.Assessor });
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+    await using (var log = new NpgsqlCommand("INSERT INTO bench_log (entry) VALUES ($1)", connection, transaction))
+    {
+        log.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"assessment {assessmentId} of {id}" });
+        await log.ExecuteNonQueryAsync(ct);
+    }
+    await transaction.CommitAsync(ct);
+    return Results.Created($"/api/v1/employees/{id}/competency-assessments/{assessmentId}", new { id = assessmentId });
+});
+
 await app.RunAsync();
+
+internal sealed record Assessment(string CompetencyCode, int Level, DateOnly AssessedOn, string Assessor);
 
 internal sealed record Shortlist(Guid SelectionId, Guid ScoringRunId, int? Top, IReadOnlyList<ShortlistEntry> Candidates);
 
