@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks MeritApi end to end on this machine: `./build/bench.sh [--no-kernel] [--duration SECONDS]`.
+# Benchmarks MeritApi end to end on this machine: `./build/bench.sh [--no-kernel] [--no-mapping] [--duration SECONDS]`.
 #
 # Starts its own throwaway PostgreSQL (as build/test.sh does), builds and starts the API (Release) on a fresh
 # database, seeds build/bench/seed.sql (100,000 employees; open selections of 1,000, 10,000 and 100,000
@@ -17,6 +17,8 @@
 #   - a placement plan of 500 vacancies x 5,000 candidates: wall time, its stages and the solver's share;
 #   - a talent-mapping run of a whole agency of 1,000,000 employees (900,000 added to the seed first): time, the API's peak RSS
 #     and the ratio to PostgreSQL's floor (its read and write);
+#   - single-record commands (an assessment, an SKP rating) at 64 clients under wrk (build/bench/load/commands.lua), each with
+#     its own Idempotency-Key: commands/s and p99, and the assessment against build/bench/Baseline's insert + log append;
 #   - GET .../shortlist?top=10 of the 100,000-candidate selection (committee token): first build/bench/Baseline, the same
 #     query with raw Npgsql, alone on the machine under wrk (64 connections, 45 s warm-up, 20 s measured): req/s, p50, p99;
 #     then the API as it runs (the shortlist's output cache on): the same wrk run and its ratio to the baseline, revalidations
@@ -28,6 +30,7 @@
 # not run). Everything it starts is stopped on exit, Ctrl-C included. Needs: dotnet, curl, wrk, hey, openssl, python3, GNU time and
 # PostgreSQL's server binaries (the Debian packages are installed when missing and we are root).
 #   --no-kernel         skip the BenchmarkDotNet kernel benchmark (about half a minute, plus its build)
+#   --no-mapping        skip the 1,000,000-employee talent-mapping run (its seed and run: about eight minutes)
 #   --duration SECONDS  length of each measured wrk run (default 20: the issue's figures are at 20 s)
 set -euo pipefail
 
@@ -40,12 +43,13 @@ start=$SECONDS
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 dotnet_quiet
 
-kernel=1 duration=20
+kernel=1 mapping=1 duration=20
 readonly connections=64 wrk_threads=2 warmup_seconds=45 top=10
 readonly sizes=(1000 10000 100000)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-kernel) kernel=0; shift ;;
+    --no-mapping) mapping=0; shift ;;
     --duration)
       [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --duration needs a whole number of seconds" >&2; exit 2; }
       duration=$2; shift 2 ;;
@@ -85,6 +89,8 @@ judge() {
   printf 'target %s: %s' "${target_text[$1]}" "$verdict"
 }
 tally() { if [[ $1 == *PASS ]]; then passed=$((passed + 1)); else missed=$((missed + 1)); fi; }
+# say LINE: prints a figure's line; one marked BROKEN (found inside a measurement's subshell) makes the exit code non-zero
+say() { [[ $1 != *BROKEN* ]] || broken=1; printf '%s\n' "$1"; }
 # timed COMMAND…: runs it, its output discarded; prints its wall time in s
 timed() { local a; a=$(date +%s.%N); "$@" >/dev/null; awk -v a="$a" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -432,6 +438,7 @@ awk -v s="$plan_seconds" -v r="$(span_seconds placement.read-evidence)" -v p="$(
 # PostgreSQL's floor for the same work: its read (the population and ratings queries of MappingPopulationReader over the
 # whole population at once, every row to a client) plus its write (the run's placements copied once more, server-side,
 # into a table like theirs).
+if ((mapping)); then
 log "adding 900,000 employees for the talent-mapping run (1,000,000 in all)"
 mapping_seed_start=$(date +%s.%N)
 psql_bench -d bench >/dev/null <<'SQL'
@@ -486,6 +493,7 @@ verdict=$(judge mapping-floor "$mapping_ratio"); tally "$verdict"
 awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" -v p="$placed" -v u="$unplaced" -v m="$peak_mib" -v note="$mapping_note" \
   -v q="$mapping_ratio" -v verdict="$verdict" -v rss="$rss_verdict" \
   'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; %s; API peak RSS %d MiB%s; %s\n", p, u, s, r + w, r, w, q, verdict, m, note, rss }'
+fi
 
 # ---------------------------------------------------------------------------------------------- single-record commands
 # An HR system's everyday writes, one record a request at 64 clients, each with its own Idempotency-Key and so its real
@@ -522,7 +530,7 @@ command_rate() {
   [[ -n "$rps" && -n "$p99" ]] && p99=$(to_ms "$p99") || { printf '%s\n' "$out" >&2; die "could not read wrk's output ($command)"; }
   line=$(awk -v n="$command" -v r="$rps" -v p="$p99" -v c="$connections" -v d="$duration" \
     'BEGIN { printf "single-record commands, %s: %.0f commands/s, p99 %.2f ms (%d clients, %d s)", n, r, p, c, d }')
-  [[ -z "$non2xx" ]] || { line+=" [BROKEN: $non2xx of $requests responses not 2xx]"; broken=1; }
+  [[ -z "$non2xx" ]] || line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
   printf '%s %s %s\n' "$rps" "$p99" "$line"
 }
 declare -A command_rps
@@ -534,7 +542,7 @@ for command in assessment rating; do
   read -r rps _ line < <(command_rate "$command" "$api" "$warm")
   command_rps[$command]=$rps
   verdict=$(judge commands-rate "$rps"); tally "$verdict"
-  echo "$line; $verdict"
+  say "$line; $verdict"
 done
 
 # ---------------------------------------------------------------------------------------------- shortlist under load
@@ -582,7 +590,7 @@ measure() {
   fi
   line=$(awk -v r="$rps" -v a="$p50" -v b="$p99" -v c="$connections" -v d="$duration" -v n="$name" \
     'BEGIN { printf "shortlist %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms (%d connections, %d s)", n, r, a, b, c, d }')
-  [[ -z "$non2xx" ]] || { line+=" [BROKEN: $non2xx of $requests responses not 2xx]"; broken=1; }
+  [[ -z "$non2xx" ]] || line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
   [[ -z "$errors" ]] || line+=" [socket errors: $errors]"
   printf '%s %s %s\n' "$rps" "$p99" "$line"
 }
@@ -620,9 +628,9 @@ if [[ "$baseline_codes" != "$api_codes" ]]; then
 fi
 baseline_result=$(measure baseline "$baseline$shortlist_path") || exit 1
 read -r baseline_rps _ baseline_line <<<"$baseline_result"
-echo "$baseline_line"
+say "$baseline_line"
 read -r baseline_command_rps _ line < <(command_rate baseline-assessment "$baseline" 15)
-echo "$line"
+say "$line"
 ratio=$(awk -v a="${command_rps[assessment]}" -v b="$baseline_command_rps" 'BEGIN { printf "%.2f", a / b }')
 verdict=$(judge commands-ratio "$ratio"); tally "$verdict"
 awk -v q="$ratio" -v b="$baseline_command_rps" -v v="$verdict" \
@@ -647,7 +655,7 @@ constant_rate() {
   local line
   line=$(awk -v n="$1" -v r="$rate" -v a="$rps" -v p="$p99" -v d="$duration" \
     'BEGIN { printf "shortlist %s at a constant %d req/s (half the baseline'"'"'s peak; %.0f served, %d s): p99 %.2f ms", n, r, a, d, p }')
-  [[ $statuses =~ ^200:[0-9]+$ ]] || { line+=" [BROKEN: statuses $statuses]"; broken=1; }
+  [[ $statuses =~ ^200:[0-9]+$ ]] || line+=" [BROKEN: statuses $statuses]"
   printf '%s %s\n' "$p99" "$line"
 }
 
@@ -655,7 +663,7 @@ constant_rate() {
 start_api
 cached_result=$(measure "API, cached" "$api$shortlist_path" "$committee_token") || exit 1
 read -r cached_rps _ cached_line <<<"$cached_result"
-echo "$cached_line"
+say "$cached_line"
 ratio_line "API cached" shortlist-cached "$cached_rps"
 etag=$(curl -sS -D - -o /dev/null -H "Authorization: Bearer $committee_token" "$api$shortlist_path" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
 [[ -n "$etag" ]] || die "the shortlist answered without an ETag"
@@ -664,17 +672,17 @@ awk -v r="$rps" -v s="$statuses" -v c="$connections" 'BEGIN { n = split(s, parts
   printf "shortlist API revalidated (If-None-Match with its ETag, %d workers, 10 s): %.0f req/s, %.1f%% answered 304 (%s)\n", c, r, 100 * nm / all, s }'
 read -r p99 line < <(constant_rate "API, cached")
 verdict=$(judge shortlist-constant-p99 "$p99"); tally "$verdict"
-echo "$line; $verdict"
+say "$line; $verdict"
 
 # Again with the cache off: the path every first page (and every page of a new run) takes.
 stop_process "$api_pid"; api_pid=''
 start_api OutputCache__Shortlist__Enabled=false
 uncached_result=$(measure "API, cache off" "$api$shortlist_path" "$committee_token") || exit 1
 read -r uncached_rps _ uncached_line <<<"$uncached_result"
-echo "$uncached_line"
+say "$uncached_line"
 ratio_line "API cache off" shortlist-uncached "$uncached_rps"
 read -r _ line < <(constant_rate "API, cache off")
-echo "$line"
+say "$line"
 
 # ---------------------------------------------------------------------------------------------- kernel
 cleanup # servers and PostgreSQL down: the kernel benchmark gets a quiet machine

@@ -21,8 +21,9 @@ request = function()
   local headers = { ["Content-Type"] = "application/json", ["Idempotency-Key"] = string.format("bench-%s-%s-%d-%d", run, command, tid or 0, n) }
   if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
   if command == "assessment" or command == "baseline-assessment" then
-    local body = string.format('{"competencyCode":"M-INTEGRITY","level":%d,"assessedOn":"2025-%02d-%02d","assessor":"Benchmark assessment centre"}',
-      n % 5 + 1, n % 12 + 1, n % 28 + 1)
+    -- The assessor names the command, run and request (the API's and the baseline's rows must not collide): an assessment is unique by employee, competency, day, assessor and level.
+    local body = string.format('{"competencyCode":"M-INTEGRITY","level":%d,"assessedOn":"2025-%02d-%02d","assessor":"Benchmark assessment centre %s-%s-%d-%d"}',
+      n % 5 + 1, n % 12 + 1, n % 28 + 1, command, run, tid or 0, n)
     local prefix = command == "assessment" and "/api/v1/employees/" or "/bench/employees/"
     return wrk.format("POST", prefix .. id .. "/competency-assessments", headers, body)
   elseif command == "rating" then
