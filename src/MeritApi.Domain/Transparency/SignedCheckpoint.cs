@@ -81,8 +81,11 @@ public sealed class SignedCheckpoint
             DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
     /// <summary>The frontier stored with this checkpoint, to continue the log from it.</summary>
-    public MerkleFrontier ResumeFrontier() =>
-        new(TreeSize, [.. Frontier.Chunk(MerkleTree.HashSize).Select(c => c.ToArray())]);
+    public MerkleFrontier ResumeFrontier() => ResumeFrontier(TreeSize, Frontier);
+
+    /// <summary>The frontier of a tree of <paramref name="treeSize"/> leaves from its stored nodes (<see cref="Frontier"/>).</summary>
+    public static MerkleFrontier ResumeFrontier(long treeSize, byte[] frontier) =>
+        new(treeSize, [.. frontier.Chunk(MerkleTree.HashSize).Select(c => c.ToArray())]);
 
     /// <summary>A key's id: the first 16 hex digits of SHA-256 over its public key (SubjectPublicKeyInfo, DER).</summary>
     public static string KeyIdOf(ECDsa key) => Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];

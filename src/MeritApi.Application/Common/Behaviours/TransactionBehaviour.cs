@@ -20,7 +20,7 @@ namespace MeritApi.Application.Common.Behaviours;
 /// <item>the stored answer for the key;</item>
 /// <item>the one <c>SaveChanges</c>;</item>
 /// <item>the audit entry, appended under the trail's lock only now that the effect is flushed, so the lock every command
-/// queues on is held for one INSERT and the commit;</item>
+/// queues on is held for two round trips (the entry and its checkpoint) and the commit;</item>
 /// <item>the commit.</item>
 /// </list>
 /// A command that is not recorded did not happen, and vice versa; a retried attempt starts with an empty audit scope.
