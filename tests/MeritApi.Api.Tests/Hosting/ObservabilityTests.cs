@@ -129,16 +129,28 @@ public sealed class ObservabilityTests
     /// <summary>An OTLP/HTTP receiver that keeps every protobuf body posted to it, by path.</summary>
     private sealed class FakeOtlpReceiver : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
         private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
 
         public FakeOtlpReceiver()
         {
-            var port = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
-                .Select(e => e.Port).Aggregate(47_000, (p, used) => p == used ? p + 1 : p);
-            Url = $"http://127.0.0.1:{port}";
-            _listener.Prefixes.Add(Url + "/");
-            _listener.Start();
+            // Another test's host or database may take a port between looking and binding: bind, and on a clash try the next.
+            for (var attempt = 0; ; attempt++)
+            {
+                var port = 47_000 + Random.Shared.Next(2_000);
+                var listener = new HttpListener();
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                try
+                {
+                    listener.Start();
+                    (_listener, Url) = (listener, $"http://127.0.0.1:{port}");
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 50)
+                {
+                    listener.Close();
+                }
+            }
             _ = Task.Run(ServeAsync);
         }
 
