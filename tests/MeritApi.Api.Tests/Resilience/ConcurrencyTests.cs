@@ -141,6 +141,24 @@ public sealed class ConcurrencyTests
         await AssertAuditChainIntactAsync();
     }
 
+    [Test]
+    public async Task Enrolments_into_one_selection_at_once_all_succeed_with_consecutive_numbers()
+    {
+        var selection = await _client.OpenSelectionAsync(_position);
+        var employees = await EmployeesAsync(12);
+        for (var round = 0; round < 3; round++)
+        {
+            var batch = employees.Skip(round * 4).Take(4).ToList();
+            var answers = await AtOnceAsync([.. batch.Select(e => (Func<Task<Answer>>)(() =>
+                PostAsync($"/api/v1/selections/{selection}/candidates", new { employeeIds = new[] { e } })))]);
+            Assert.That(answers.Select(a => a.Status), Is.All.EqualTo(200), Show(answers));
+        }
+        var enrolled = await EnrolledAsync(selection);
+        Assert.That(enrolled.Select(e => e.EmployeeId), Is.EquivalentTo(employees));
+        Assert.That(enrolled.Select(e => e.Number), Is.EqualTo(Enumerable.Range(1, employees.Count)), "candidate numbers: 1…n, no gaps or repeats");
+        await AssertAuditChainIntactAsync();
+    }
+
     // ---- the same evidence written twice ------------------------------------------------------------------------------
 
     [Test]

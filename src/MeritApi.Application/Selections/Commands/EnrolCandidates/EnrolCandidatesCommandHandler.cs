@@ -8,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Selections.Commands.EnrolCandidates;
 
-internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
+internal sealed class EnrolCandidatesCommandHandler(IApplicationDbContext db, ISelectionLock locks, TimeProvider clock, IAuditScope audit)
     : ICommandHandler<EnrolCandidatesCommand, IReadOnlyList<CandidateDto>>
 {
     public async ValueTask<IReadOnlyList<CandidateDto>> Handle(EnrolCandidatesCommand command, CancellationToken cancellationToken)
     {
-        // The selection row carries the candidate counter and a concurrency token, so two enrolments racing
-        // on one selection cannot hand out the same candidate code: the second one fails with a 409.
+        // The selection row carries the candidate counter. Enrolments queue on its lock, then read it (each statement sees
+        // what the one before committed), so concurrent enrolments all succeed with consecutive codes. Its concurrency token
+        // still turns a scoring run racing an enrolment into a 409 for one of them.
+        if (!await locks.LockAsync(command.SelectionId, cancellationToken))
+            throw new NotFoundException("Selection", command.SelectionId);
         var selection = await db.Selections.FirstOrDefaultAsync(s => s.Id == command.SelectionId, cancellationToken)
                         ?? throw new NotFoundException("Selection", command.SelectionId);
         var ids = command.EmployeeIds;
