@@ -30,20 +30,18 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("The audit trail is appended inside the command's transaction.");
 
-        // The batches bypass EF's commands, so they take its time limit themselves.
-        var timeout = db.Database.GetCommandTimeout() ?? new NpgsqlCommand().CommandTimeout;
+        // The batches' time limit is the connection string's command timeout, as for every raw command (DatabaseResilienceOptions).
         long lastSequence = 0, checkpointSize = -1;
         var lastHash = AuditEntry.GenesisHash;
         byte[] checkpointFrontier = [];
         await using (var read = new NpgsqlBatch(connection, transaction)
         {
-            Timeout = timeout,
             BatchCommands =
-                         {
-                             new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLock})"),
-                             new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"),
-                             new NpgsqlBatchCommand("SELECT tree_size, frontier FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1"),
-                         },
+            {
+                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLock})"),
+                new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"),
+                new NpgsqlBatchCommand("SELECT tree_size, frontier FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1"),
+            },
         })
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
@@ -63,7 +61,6 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
 
         await using var write = new NpgsqlBatch(connection, transaction)
         {
-            Timeout = timeout,
             BatchCommands =
             {
                 Command("""
