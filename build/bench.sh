@@ -104,6 +104,28 @@ to_ms() { # wrk's latency units: us, ms, s, m
   }'
 }
 
+# wrk_figures NAME: wrk's --latency output on stdin (kept in $work/wrk-NAME.txt); prints "REQUESTS_PER_S P50_MS P99_MS MARKS",
+# MARKS what the line reporting it must carry: " [BROKEN: n of m responses not 2xx]", " [socket errors: …]", or nothing
+wrk_figures() {
+  local out rps p50 p99 requests non2xx errors marks=''
+  out=$(cat)
+  printf '%s\n' "$out" >"$work/wrk-$1.txt"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+  errors=$(sed -n 's/^ *Socket errors: *//p' <<<"$out")
+  [[ -n "$rps" && -n "$p50" && -n "$p99" ]] || { printf '%s\n' "$out" >&2; die "could not read wrk's output ($1)"; }
+  if ! p50=$(to_ms "$p50") || ! p99=$(to_ms "$p99"); then
+    printf '%s\n' "$out" >&2
+    die "unknown latency unit in wrk's output ($1)"
+  fi
+  [[ -z "$non2xx" ]] || marks+=" [BROKEN: $non2xx of $requests responses not 2xx]"
+  [[ -z "$errors" ]] || marks+=" [socket errors: $errors]"
+  printf '%s %s %s%s\n' "$rps" "$p50" "$p99" "$marks"
+}
+
 # ---------------------------------------------------------------------------------------------- cleanup
 work='' pgdata='' api_pid='' baseline_pid=''
 
@@ -515,7 +537,7 @@ enrol_warm=$(open_selection BENCH-ENROL-WARM) enrol_measured=$(open_selection BE
 # command_rate COMMAND BASE WARMUP_SECONDS: wrk with the commands script (the warm-up enrols into one selection, the
 # measured run into another, so no employee is enrolled twice); prints "COMMANDS_PER_S P99_MS LINE"
 command_rate() {
-  local command=$1 base=$2 token=$hr_token out rps p99 non2xx requests line
+  local command=$1 base=$2 token=$hr_token out figures rps p99 marks line
   [[ $command != baseline-* ]] || token=''
   local script=build/bench/load/commands.lua ids=$work/employee-ids.txt
   log "wrk: $command commands, ${3} s warm-up, then ${duration} s measured ($connections connections)"
@@ -523,15 +545,11 @@ command_rate() {
     wrk -t"$wrk_threads" -c"$connections" -d"${3}s" -s "$script" "$base" >/dev/null || die "wrk ($command, warm-up) failed"
   out=$(BENCH_COMMAND=$command BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_SELECTION=$enrol_measured BENCH_RUN=measured \
     wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$base") || die "wrk ($command) failed"
-  printf '%s\n' "$out" >"$work/wrk-$command.txt"
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
-  [[ -n "$rps" && -n "$p99" ]] && p99=$(to_ms "$p99") || { printf '%s\n' "$out" >&2; die "could not read wrk's output ($command)"; }
+  figures=$(wrk_figures "$command" <<<"$out") || exit 1
+  read -r rps _ p99 marks <<<"$figures"
   line=$(awk -v n="$command" -v r="$rps" -v p="$p99" -v c="$connections" -v d="$duration" \
     'BEGIN { printf "single-record commands, %s: %.0f commands/s, p99 %.2f ms (%d clients, %d s)", n, r, p, c, d }')
-  [[ -z "$non2xx" ]] || line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
+  line+=${marks:+ $marks}
   printf '%s %s %s\n' "$rps" "$p99" "$line"
 }
 declare -A command_rps
@@ -570,27 +588,16 @@ shortlist_codes() {
 # API's thousands of methods took about 40 s to settle (its JIT output stopped growing then), and a 5 s warm-up
 # measured the API at half its settled throughput. The baseline, with far less code, gets the same warm-up.
 measure() {
-  local name=$1 url=$2 token=${3:-} header=() out rps p50 p99 non2xx errors requests line
+  local name=$1 url=$2 token=${3:-} header=() out figures rps p50 p99 marks line
   [[ -z "$token" ]] || header=(-H "Authorization: Bearer $token")
   log "wrk against the $name: ${warmup_seconds} s warm-up, then ${duration} s measured ($connections connections)"
   wrk -t"$wrk_threads" -c"$connections" -d"${warmup_seconds}s" "${header[@]}" "$url" >/dev/null
   out=$(wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url") || die "wrk against the $name failed"
-  printf '%s\n' "$out" >"$work/wrk-$name.txt"
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
-  errors=$(sed -n 's/^ *Socket errors: *//p' <<<"$out")
-  [[ -n "$rps" && -n "$p50" && -n "$p99" ]] || { printf '%s\n' "$out" >&2; die "could not read wrk's output for the $name"; }
-  if ! p50=$(to_ms "$p50") || ! p99=$(to_ms "$p99"); then
-    printf '%s\n' "$out" >&2
-    die "unknown latency unit in wrk's output"
-  fi
+  figures=$(wrk_figures "$name" <<<"$out") || exit 1
+  read -r rps p50 p99 marks <<<"$figures"
   line=$(awk -v r="$rps" -v a="$p50" -v b="$p99" -v c="$connections" -v d="$duration" -v n="$name" \
     'BEGIN { printf "shortlist %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms (%d connections, %d s)", n, r, a, b, c, d }')
-  [[ -z "$non2xx" ]] || line+=" [BROKEN: $non2xx of $requests responses not 2xx]"
-  [[ -z "$errors" ]] || line+=" [socket errors: $errors]"
+  line+=${marks:+ $marks}
   printf '%s %s %s\n' "$rps" "$p99" "$line"
 }
 

@@ -37,16 +37,6 @@ public sealed class ConditionalRequestsTests
         _committee.Dispose();
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string? ifNoneMatch = null, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (ifNoneMatch is not null)
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        if (accept is not null)
-            request.Headers.Accept.ParseAdd(accept);
-        return await client.SendAsync(request);
-    }
-
     private static string ETagOf(HttpResponseMessage response) =>
         response.Headers.ETag?.ToString() ?? throw new AssertionException($"no ETag on {response.RequestMessage?.RequestUri}");
 
@@ -55,19 +45,19 @@ public sealed class ConditionalRequestsTests
     [Test]
     public async Task A_scoring_run_has_a_strong_etag_and_if_none_match_with_it_is_a_304_without_a_body()
     {
-        using var first = await GetAsync(_committee, Run);
+        using var first = await _committee.GetConditionalAsync(Run);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(first.Headers.ETag!.IsWeak, Is.False);
         Assert.That(first.Headers.CacheControl, Has.Property("Private").True.And.Property("NoCache").True.And.Property("NoStore").False);
 
-        using var again = await GetAsync(_committee, Run, ETagOf(first));
+        using var again = await _committee.GetConditionalAsync(Run, ETagOf(first));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         Assert.That(ETagOf(again), Is.EqualTo(ETagOf(first)));
         Assert.That(await again.Content.ReadAsByteArrayAsync(), Is.Empty);
 
-        using var other = await GetAsync(_committee, Run, "\"something-else\", W/\"also-not\"");
+        using var other = await _committee.GetConditionalAsync(Run, "\"something-else\", W/\"also-not\"");
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var any = await GetAsync(_committee, Run, "*");
+        using var any = await _committee.GetConditionalAsync(Run, "*");
         Assert.That(any.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
@@ -80,11 +70,11 @@ public sealed class ConditionalRequestsTests
         var before = new List<string>();
         foreach (var url in urls)
         {
-            using var response = await GetAsync(_committee, url);
+            using var response = await _committee.GetConditionalAsync(url);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
             before.Add(ETagOf(response));
         }
-        using var markdown = await GetAsync(_committee, $"{Run}/results/{_candidate}/rationale", accept: "text/markdown");
+        using var markdown = await _committee.GetConditionalAsync($"{Run}/results/{_candidate}/rationale", accept: "text/markdown");
         before.Add(ETagOf(markdown));
         Assert.That(before, Is.Unique);
 
@@ -95,9 +85,9 @@ public sealed class ConditionalRequestsTests
         await _hr.EnrolAsync(selection, await _hr.CreateEmployeeWithEvidenceAsync([("M-INTEGRITY", 3)], "Good", "Good"));
         await _hr.ScoreAsync(selection);
         using var revealer = ApiClient.CreateWithToken(TestTokens.Mint([Roles.Committee], [selection]));
-        using var blind = await GetAsync(revealer, $"/api/v1/selections/{selection}/shortlist");
+        using var blind = await revealer.GetConditionalAsync($"/api/v1/selections/{selection}/shortlist");
         await revealer.PostAsync($"/api/v1/selections/{selection}/identity-reveal", null).ExpectAsync(HttpStatusCode.OK);
-        using var revealed = await GetAsync(revealer, $"/api/v1/selections/{selection}/shortlist", ETagOf(blind));
+        using var revealed = await revealer.GetConditionalAsync($"/api/v1/selections/{selection}/shortlist", ETagOf(blind));
         Assert.That(revealed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the blind copy is stale after the reveal");
         Assert.That(ETagOf(revealed), Is.Not.EqualTo(ETagOf(blind)));
         Assert.That((await revealed.ReadJsonAsync())["identitiesRevealed"]!.GetValue<bool>(), Is.True);
@@ -109,21 +99,21 @@ public sealed class ConditionalRequestsTests
     {
         using var auditor = ApiClient.CreateWithToken(TestTokens.Mint(Roles.Auditor));
         var url = $"/api/v1/selections/{_selection}/decision-file";
-        using var first = await GetAsync(auditor, url);
+        using var first = await auditor.GetConditionalAsync(url);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(first.Headers.ETag!.IsWeak, Is.True, "the file says when it was generated: equivalent, not byte-identical");
-        using var again = await GetAsync(auditor, url, ETagOf(first));
+        using var again = await auditor.GetConditionalAsync(url, ETagOf(first));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
     [Test]
     public async Task Errors_and_other_answers_stay_no_store()
     {
-        using var missing = await GetAsync(_committee, $"/api/v1/selections/{_selection}/scoring-runs/{Guid.NewGuid()}");
+        using var missing = await _committee.GetConditionalAsync($"/api/v1/selections/{_selection}/scoring-runs/{Guid.NewGuid()}");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(missing.Headers.CacheControl?.NoStore, Is.True);
         Assert.That(missing.Headers.ETag, Is.Null);
-        using var list = await GetAsync(_hr, "/api/v1/selections");
+        using var list = await _hr.GetConditionalAsync("/api/v1/selections");
         Assert.That(list.Headers.CacheControl?.NoStore, Is.True);
     }
 
@@ -142,7 +132,7 @@ public sealed class ConditionalRequestsTests
     public async Task A_standard_is_replaced_only_at_the_version_the_client_read_else_412_and_nothing_changes()
     {
         var position = await _hr.CreatePositionAsync([("M-INTEGRITY", 3)]);
-        using var read = await GetAsync(_hr, $"/api/v1/positions/{position}");
+        using var read = await _hr.GetConditionalAsync($"/api/v1/positions/{position}");
         var version = ETagOf(read);
         Assert.That(version, Does.Match("^\"[0-9]+\"$"));
 
@@ -177,13 +167,13 @@ public sealed class ConditionalRequestsTests
     public async Task An_employees_etag_follows_every_change_of_the_evidence_and_guards_a_rating_correction()
     {
         var employee = await _hr.CreateEmployeeAsync();
-        using var read = await GetAsync(_hr, $"/api/v1/employees/{employee}");
+        using var read = await _hr.GetConditionalAsync($"/api/v1/employees/{employee}");
         var version = ETagOf(read);
-        using var unchanged = await GetAsync(_hr, $"/api/v1/employees/{employee}", version);
+        using var unchanged = await _hr.GetConditionalAsync($"/api/v1/employees/{employee}", version);
         Assert.That(unchanged.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
 
         await _hr.AssessAsync(employee, "M-INTEGRITY", 3);
-        using var assessed = await GetAsync(_hr, $"/api/v1/employees/{employee}", version);
+        using var assessed = await _hr.GetConditionalAsync($"/api/v1/employees/{employee}", version);
         Assert.That(assessed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a new assessment is a new version");
 
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/employees/{employee}/performance-ratings/2025")
@@ -214,7 +204,7 @@ public sealed class ConditionalRequestsTests
         using var without = await PutStandardAsync(host.Client, position, 4, null);
         var problem = await without.ExpectAsync((HttpStatusCode)428);
         Assert.That((string)problem["type"]!, Is.EqualTo(ProblemTypes.PreconditionRequired));
-        using var read = await GetAsync(host.Client, $"/api/v1/positions/{position}");
+        using var read = await host.Client.GetConditionalAsync($"/api/v1/positions/{position}");
         using var with = await PutStandardAsync(host.Client, position, 4, ETagOf(read));
         Assert.That(with.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

@@ -37,25 +37,15 @@ public sealed class ShortlistCacheTests
 
     private string Shortlist => $"/api/v1/selections/{_selection}/shortlist";
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string? ifNoneMatch = null, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (ifNoneMatch is not null)
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        if (accept is not null)
-            request.Headers.Accept.ParseAdd(accept);
-        return await client.SendAsync(request);
-    }
-
     private static bool Stored(HttpResponseMessage response) => response.Headers.Age is not null;
 
     [Test]
     public async Task A_repeated_page_is_served_stored_with_the_same_bytes_and_etag_a_fresh_request_id_and_304_for_its_etag()
     {
         var url = Shortlist + "?pageSize=1";
-        using var first = await GetAsync(_committee, url);
+        using var first = await _committee.GetConditionalAsync(url);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var again = await GetAsync(_committee, url);
+        using var again = await _committee.GetConditionalAsync(url);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Stored(again), Is.True, "the second request is answered from the output cache");
         Assert.That(await again.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
@@ -63,7 +53,7 @@ public sealed class ShortlistCacheTests
         Assert.That(again.Headers.GetValues("X-Request-Id").Single(), Is.Not.EqualTo(first.Headers.GetValues("X-Request-Id").Single()),
             "each answer carries its own request id, not the stored one");
 
-        using var notModified = await GetAsync(_committee, url, first.Headers.ETag!.ToString());
+        using var notModified = await _committee.GetConditionalAsync(url, first.Headers.ETag!.ToString());
         Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         Assert.That(notModified.Headers.ETag, Is.EqualTo(first.Headers.ETag));
         Assert.That(await notModified.Content.ReadAsByteArrayAsync(), Is.Empty);
@@ -72,11 +62,11 @@ public sealed class ShortlistCacheTests
     [Test]
     public async Task Each_representation_and_query_is_stored_apart()
     {
-        using var json = await GetAsync(_committee, Shortlist + "?top=1");
-        using var csv = await GetAsync(_committee, Shortlist + "?top=1", accept: "text/csv");
-        using var html = await GetAsync(_committee, Shortlist + "?top=1&format=html");
-        using var csvAgain = await GetAsync(_committee, Shortlist + "?top=1", accept: "text/csv");
-        using var all = await GetAsync(_committee, Shortlist + "?top=1&includeIneligible=true");
+        using var json = await _committee.GetConditionalAsync(Shortlist + "?top=1");
+        using var csv = await _committee.GetConditionalAsync(Shortlist + "?top=1", accept: "text/csv");
+        using var html = await _committee.GetConditionalAsync(Shortlist + "?top=1&format=html");
+        using var csvAgain = await _committee.GetConditionalAsync(Shortlist + "?top=1", accept: "text/csv");
+        using var all = await _committee.GetConditionalAsync(Shortlist + "?top=1&includeIneligible=true");
         Assert.That(json.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         Assert.That(csv.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(html.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
@@ -97,27 +87,27 @@ public sealed class ShortlistCacheTests
         using var committee = ApiClient.CreateWithToken(TestTokens.Mint([Roles.Committee], [selection]));
         var url = $"/api/v1/selections/{selection}/shortlist";
 
-        using (var stored = await GetAsync(committee, url))
+        using (var stored = await committee.GetConditionalAsync(url))
         {
-            await GetAsync(committee, url);
+            await committee.GetConditionalAsync(url);
             Assert.That((await stored.ReadJsonAsync())["scoringRunId"]!.GetValue<Guid>(), Is.EqualTo(firstRun));
         }
         var secondRun = await _hr.ScoreAsync(selection);
-        using (var afterRun = await GetAsync(committee, url))
+        using (var afterRun = await committee.GetConditionalAsync(url))
         {
             Assert.That(Stored(afterRun), Is.False);
             Assert.That((await afterRun.ReadJsonAsync())["scoringRunId"]!.GetValue<Guid>(), Is.EqualTo(secondRun), "latest means the new run");
         }
-        using (var storedAgain = await GetAsync(committee, url))
+        using (var storedAgain = await committee.GetConditionalAsync(url))
             Assert.That(Stored(storedAgain), Is.True);
 
         await committee.PostAsync($"/api/v1/selections/{selection}/identity-reveal", null).ExpectAsync(HttpStatusCode.OK);
-        using var revealed = await GetAsync(committee, url);
+        using var revealed = await committee.GetConditionalAsync(url);
         var page = await revealed.ReadJsonAsync();
         Assert.That(page["identitiesRevealed"]!.GetValue<bool>(), Is.True);
         Assert.That((string?)page["candidates"]!["items"]![0]!["name"], Is.Not.Null.And.Not.Empty);
         // A page of an earlier run named explicitly is reread with the reveal too.
-        using var earlier = await GetAsync(committee, $"{url}?runId={firstRun}");
+        using var earlier = await committee.GetConditionalAsync($"{url}?runId={firstRun}");
         Assert.That((await earlier.ReadJsonAsync())["identitiesRevealed"]!.GetValue<bool>(), Is.True);
     }
 
@@ -125,21 +115,21 @@ public sealed class ShortlistCacheTests
     public async Task A_stored_page_is_refused_to_another_committee_a_role_without_results_and_no_token()
     {
         var url = Shortlist + "?page=1";
-        await GetAsync(_committee, url);
-        using (var stored = await GetAsync(_committee, url))
+        await _committee.GetConditionalAsync(url);
+        using (var stored = await _committee.GetConditionalAsync(url))
             Assert.That(Stored(stored), Is.True);
 
         using var otherCommittee = ApiClient.CreateWithToken(TestTokens.Mint([Roles.Committee], [Guid.NewGuid()]));
-        using var scoped = await GetAsync(otherCommittee, url);
+        using var scoped = await otherCommittee.GetConditionalAsync(url);
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((string?)(await scoped.ReadJsonAsync())["type"], Is.EqualTo(ProblemTypes.Forbidden));
 
         using var placementOnly = ApiClient.CreateWithToken(TestTokens.Mint([Roles.TalentCommittee]));
-        using var role = await GetAsync(placementOnly, url);
+        using var role = await placementOnly.GetConditionalAsync(url);
         Assert.That(role.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
         using var anonymous = ApiClient.CreateWithToken(null);
-        using var unauthenticated = await GetAsync(anonymous, url);
+        using var unauthenticated = await anonymous.GetConditionalAsync(url);
         Assert.That(unauthenticated.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
@@ -148,7 +138,7 @@ public sealed class ShortlistCacheTests
     {
         for (var i = 0; i < 2; i++)
         {
-            var problem = await GetAsync(_committee, Shortlist + "?top=0")
+            var problem = await _committee.GetConditionalAsync(Shortlist + "?top=0")
                 .ExpectProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
             Assert.That(problem.ErrorFields(), Does.Contain("top"));
         }
@@ -161,12 +151,12 @@ public sealed class ShortlistCacheTests
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
             TestTokens.Mint([Roles.Committee], [_selection]));
-        using var first = await GetAsync(client, Shortlist);
-        using var again = await GetAsync(client, Shortlist);
+        using var first = await client.GetConditionalAsync(Shortlist);
+        using var again = await client.GetConditionalAsync(Shortlist);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Stored(again), Is.False);
-        using var notModified = await GetAsync(client, Shortlist, first.Headers.ETag!.ToString());
+        using var notModified = await client.GetConditionalAsync(Shortlist, first.Headers.ETag!.ToString());
         Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified), "the endpoint answers If-None-Match itself");
     }
 }

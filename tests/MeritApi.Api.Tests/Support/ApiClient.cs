@@ -137,6 +137,18 @@ public static class ApiClient
 
     // ---- helpers for rationales, decisions and the audit trail ---------------------------------
 
+    /// <summary>A GET with an optional If-None-Match (sent as given, so malformed lists can be tried) and Accept.</summary>
+    public static async Task<HttpResponseMessage> GetConditionalAsync(this HttpClient client, string url, string? ifNoneMatch = null,
+        string? accept = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (ifNoneMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+        return await client.SendAsync(request);
+    }
+
     public static Task<JsonNode> GetJsonAsync(this HttpClient client, string url) =>
         client.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
 
