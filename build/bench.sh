@@ -24,6 +24,8 @@
 #     then the API as it runs (the shortlist's output cache on): the same wrk run and its ratio to the baseline, revalidations
 #     (If-None-Match with the page's ETag, under hey: req/s and the share answered 304), and hey offering a constant rate of
 #     half the baseline's peak (p99); then the API restarted with the cache off: the same wrk run, ratio and constant rate;
+#   - importing 100,000 employees with ten assessments and two SKP years each (10 calls of 10,000): time, rows/s and the
+#     ratio to PostgreSQL COPYing the same rows into the same tables;
 #   - the in-memory scoring kernel (BenchmarkDotNet, build/bench/MeritApi.Benchmarks), servers and database down.
 # Targets are reported, never enforced: the exit code is non-zero only when something broke (a build, a server,
 # an unexpected HTTP status, non-2xx answers under load, a baseline answering differently, a benchmark that did
@@ -74,12 +76,13 @@ declare -rA target_condition=(
   [mapping-rss]='v < 2048'        # MiB, the API's peak RSS over the 1,000,000-employee talent-mapping run
   [mapping-floor]='v <= 2'        # that run over PostgreSQL's floor (its read + the copy of its placements)
   [needs-floor]='v <= 2'          # the development-needs roll-up (summary) of 100,000 employees over PostgreSQL's floor
+  [import-floor]='v <= 2'         # importing 100,000 employees and their evidence (10 calls of 10,000) over COPYing the same rows
 )
 declare -rA target_text=(
   [scoring-floor]='<= 2.00x the floor' [peak-rss]='< 1024 MiB' [shortlist-cached]='>= 2.00' [shortlist-uncached]='>= 0.80'
   [shortlist-constant-p99]='p99 < 20 ms' [mapping-rss]='peak RSS < 2048 MiB'
   [commands-rate]='>= 500 commands/s' [commands-ratio]='>= 0.50'
-  [mapping-floor]='<= 2.00x the floor' [needs-floor]='<= 2.00x the floor'
+  [mapping-floor]='<= 2.00x the floor' [needs-floor]='<= 2.00x the floor' [import-floor]='<= 2.00x the floor'
 )
 passed=0 missed=0 broken=0
 # judge TARGET VALUE: prints "target <text>: PASS|MISS"; the caller tallies the verdict with `tally`.
@@ -689,6 +692,70 @@ say "$uncached_line"
 ratio_line "API cache off" shortlist-uncached "$uncached_rps"
 read -r _ line < <(constant_rate "API, cache off")
 say "$line"
+
+# ---------------------------------------------------------------------------------------------- employee import
+# An HR system's bulk sync: 100,000 employees new to the API, each holding the bench position with ten assessments (its
+# standard's ten competencies) and two SKP years, in ten calls of 10,000 (the most a call takes), each with its own
+# Idempotency-Key. The floor is PostgreSQL COPYing the same 1,300,000 rows (employees, assessments, ratings) into the same
+# tables, with their indexes and foreign keys, in ten transactions of 10,000 employees (rolled back, then vacuumed, so the
+# API imports into the tables as they were). Last of the API's figures: the imported employees would change the others.
+log "importing 100,000 employees with ten assessments and two SKP years each (10 × 10,000), against COPYing the same rows"
+psql_bench -d bench -At -c "SELECT competency_code FROM competency_requirements
+  WHERE position_id = '0196b000-0000-7000-8000-00000000b000' ORDER BY 1" >"$work/bench-codes.txt"
+python3 - "$work" <<'PY'
+import csv, json, random, sys, uuid
+work = sys.argv[1]
+random.seed(2029)
+codes = open(f"{work}/bench-codes.txt").read().split()
+ratings = ["VeryGood", "Good", "Good", "Good", "NeedsImprovement"]
+columns = {"e": "employees (id, nip, name, grade, unit, current_position_id, in_position_since, employment_type, revision)",
+           "a": "competency_assessments (id, employee_id, competency_code, level, assessed_on, assessor, recorded_at)",
+           "r": "performance_ratings (employee_id, year, rating, recorded_at)"}
+with open(f"{work}/import-floor.sql", "w") as floor:
+    for batch in range(10):
+        rows, out = [], {t: [] for t in columns}
+        for i in range(batch * 10000 + 1, (batch + 1) * 10000 + 1):
+            row = {"nip": "17" + str(i).zfill(16), "name": f"Impor {i}", "grade": random.choice(["III/a", "III/b", "III/c", "III/d", "IV/a"]),
+                   "unit": f"Unit {i % 50}", "currentPositionId": "0196b000-0000-7000-8000-00000000b000",
+                   "inPositionSince": "2022-01-03", "employmentType": "Pns",
+                   "assessments": [{"competencyCode": c, "level": random.randint(1, 5),
+                                    "assessedOn": f"2025-{random.randint(1, 9):02d}-{random.randint(1, 28):02d}",
+                                    "assessor": "Pusat Penilaian Kompetensi ASN"} for c in codes],
+                   "performanceRatings": [{"year": 2024, "rating": random.choice(ratings)}, {"year": 2025, "rating": random.choice(ratings)}]}
+            rows.append(row)
+            eid = uuid.uuid4()
+            out["e"].append([eid, row["nip"], row["name"], row["grade"], row["unit"], row["currentPositionId"], row["inPositionSince"], "Pns", 13])
+            out["a"] += [[uuid.uuid4(), eid, x["competencyCode"], x["level"], x["assessedOn"], x["assessor"], "2026-01-01 00:00:00+00"]
+                         for x in row["assessments"]]
+            out["r"] += [[eid, x["year"], x["rating"], "2026-01-01 00:00:00+00"] for x in row["performanceRatings"]]
+        json.dump({"employees": rows}, open(f"{work}/employees-{batch}.json", "w"))
+        floor.write("BEGIN;\n")
+        for table, lines in out.items():
+            with open(f"{work}/floor-{table}-{batch}.csv", "w", newline="") as f:
+                csv.writer(f).writerows(lines)
+            floor.write(f"\\copy {columns[table]} FROM '{work}/floor-{table}-{batch}.csv' (FORMAT csv)\n")
+        floor.write("ROLLBACK;\n")
+PY
+floor_seconds=$(timed psql_bench -d bench -f "$work/import-floor.sql")
+psql_bench -d bench -c "VACUUM ANALYZE employees" -c "VACUUM ANALYZE competency_assessments" \
+  -c "VACUUM ANALYZE performance_ratings" -c "CHECKPOINT" >/dev/null
+import_seconds=0
+for batch in $(seq 0 9); do
+  out=$(curl -sS -o "$work/import.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $hr_token" -H "Idempotency-Key: bench-employees-$batch" --data-binary "@$work/employees-$batch.json" \
+    "$api/api/v1/employees/import") || die "employee import: request failed"
+  [[ ${out%% *} == 200 ]] && grep -q '"created":10000,.*"assessmentsAdded":100000,"ratingsRecorded":20000' "$work/import.json" \
+    || die "employee import batch $batch answered ${out%% *}: $(head -c 1000 "$work/import.json")"
+  import_seconds=$(awk -v a="$import_seconds" -v b="${out#* }" 'BEGIN { print a + b }')
+done
+imported=$(psql_bench -d bench -At -c "SELECT count(*) FROM employees e JOIN competency_assessments a ON a.employee_id = e.id
+  WHERE e.name LIKE 'Impor %'")
+[[ $imported == 1000000 ]] || die "the import stored $imported assessments of imported employees, not 1000000"
+rm -f "$work"/employees-*.json "$work"/floor-*.csv
+import_ratio=$(awk -v s="$import_seconds" -v p="$floor_seconds" 'BEGIN { printf "%.2f", s / p }')
+verdict=$(judge import-floor "$import_ratio"); tally "$verdict"
+awk -v s="$import_seconds" -v p="$floor_seconds" -v q="$import_ratio" -v v="$verdict" \
+  'BEGIN { printf "employee import, 100000 employees + 1000000 assessments + 200000 SKP ratings (10 × 10000): %.2f s, %.0f rows/s; floor (COPY of the same rows) %.2f s, %.0f rows/s; ratio %s; %s\n", s, 1300000 / s, p, 1300000 / p, q, v }'
 
 # ---------------------------------------------------------------------------------------------- kernel
 cleanup # servers and PostgreSQL down: the kernel benchmark gets a quiet machine

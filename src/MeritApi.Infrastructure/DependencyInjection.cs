@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseFailures, Persistence.Resilience.DatabaseFailureClassifier>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
+        services.AddScoped<Application.Employees.Commands.ImportEmployees.INewEmployeesWriter, NewEmployeesWriter>();
         services.AddScoped<MeritApi.Application.Selections.Commands.EnrolCandidates.ISelectionLock, SelectionLock>();
         services.AddSingleton<Domain.Placement.IAssignmentSolver, Solvers.OrToolsAssignmentSolver>();
         services.AddScoped<IScoringEvidenceReader, ScoringEvidenceReader>();

@@ -77,26 +77,18 @@ internal sealed class ScoringRunWriter(MeritDbContext db) : IScoringRunWriter
             await copy.WriteAsync(Json(r.CompetencyGaps), NpgsqlDbType.Json, cancellationToken);
             await copy.WriteAsync(r.PerformanceScore, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(Json(r.PerformanceYears), NpgsqlDbType.Json, cancellationToken);
-            await WriteNullableAsync(copy, r.LatestRating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.LatestRating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.MeritScore, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(r.TalentBox, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.Eligible, NpgsqlDbType.Boolean, cancellationToken);
             await copy.WriteAsync(Json(r.IneligibilityReasons), NpgsqlDbType.Json, cancellationToken);
-            await WriteNullableAsync(copy, r.Rank, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(copy, r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.Rank, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteNullableAsync(r.RankDecidedBy?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.ListPosition, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.Seal, NpgsqlDbType.Char, cancellationToken);
-            await WriteNullableAsync(copy, r.GapToNextRank, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteNullableAsync(r.GapToNextRank, NpgsqlDbType.Numeric, cancellationToken);
             await copy.WriteAsync(r.NearTie, NpgsqlDbType.Boolean, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null)
-            await copy.WriteNullAsync(cancellationToken);
-        else
-            await copy.WriteAsync(value, type, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeritApi.Api.Infrastructure;
@@ -172,6 +173,81 @@ public sealed class BulkImportTests
 
         // And the same second batch once more: nothing left to do.
         Assert.That(Summary(await ImportAsync(Body(next)).ExpectAsync(HttpStatusCode.OK)), Is.EqualTo((5, 0, 0, 5, 0, 0)));
+    }
+
+    /// <summary>
+    /// New employees are written by COPY, existing ones updated through the change tracker: the same row through either
+    /// path must read back the same, through the API and in the database.
+    /// </summary>
+    [Test]
+    public async Task An_employee_created_in_bulk_reads_back_exactly_as_one_given_the_same_evidence_through_the_tracker()
+    {
+        var position = await _client.CreatePositionAsync([("M-INTEGRITY", 3)]);
+        var prefix = NewBatchPrefix();
+        var (bulk, tracked) = (NipOf(prefix, 0), NipOf(prefix, 1));
+        object Row(string nip, bool evidence) => new
+        {
+            nip,
+            name = "Pegawai Setara",
+            grade = "III/d",
+            unit = "Biro Setara",
+            currentPositionId = evidence ? position : (Guid?)null,
+            inPositionSince = evidence ? "2023-01-02" : null,
+            employmentType = evidence ? "Pppk" : null,
+            assessments = evidence
+                ? new[] { new { competencyCode = "M-INTEGRITY", level = 4, assessedOn = "2025-03-01", assessor = "Pusat Penilaian" },
+                          new { competencyCode = "M-COOPERATION", level = 2, assessedOn = "2024-11-30", assessor = "Pusat Penilaian" } }
+                : [],
+            performanceRatings = evidence ? new[] { new { year = 2025, rating = "VeryGood" }, new { year = 2024, rating = "NeedsImprovement" } } : [],
+        };
+        Assert.That(Summary(await _client.PostAsJsonAsync("/api/v1/employees/import", new { employees = new[] { Row(bulk, true), Row(tracked, false) } })
+            .ExpectAsync(HttpStatusCode.OK)), Is.EqualTo((2, 2, 0, 0, 2, 2)));
+        Assert.That(Summary(await _client.PostAsJsonAsync("/api/v1/employees/import", new { employees = new[] { Row(tracked, true) } })
+            .ExpectAsync(HttpStatusCode.OK)), Is.EqualTo((1, 0, 1, 0, 2, 2)));
+
+        async Task<string> ReadBackAsync(string nip)
+        {
+            var found = (await _client.GetJsonAsync($"/api/v1/employees?nip={nip}"))["items"]!.AsArray();
+            Assert.That(found, Has.Count.EqualTo(1));
+            var employee = await _client.GetJsonAsync($"/api/v1/employees/{(Guid)found[0]!["id"]!}");
+            var row = await _api.Database.ScalarAsync<string>($"""
+                SELECT concat_ws('|', grade, unit, current_position_id, in_position_since, employment_type, revision,
+                                 (SELECT string_agg(concat_ws(',', competency_code, level, assessed_on, assessor), ';' ORDER BY competency_code)
+                                  FROM competency_assessments WHERE employee_id = e.id),
+                                 (SELECT string_agg(concat_ws(',', year, rating), ';' ORDER BY year) FROM performance_ratings WHERE employee_id = e.id))
+                FROM employees e WHERE nip = '{nip}'
+                """);
+            return Canonical(employee) + "\n" + row;
+        }
+
+        var (fromCopy, fromTracker) = (await ReadBackAsync(bulk), await ReadBackAsync(tracked));
+        Assert.That(fromCopy, Does.Contain("Pppk").And.Contain("VeryGood").And.Contain("M-COOPERATION"));
+        Assert.That(fromCopy, Is.EqualTo(fromTracker));
+    }
+
+    /// <summary>The representation without what differs by construction: ids, the NIP and the moment of recording.</summary>
+    private static string Canonical(JsonNode node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.Where(p => p.Key is not ("id" or "nip" or "recordedAt"))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{(p.Value is null ? "null" : Canonical(p.Value))}")) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(v => v is null ? "null" : Canonical(v)).Order(StringComparer.Ordinal)) + "]",
+        _ => node.ToJsonString(),
+    };
+
+    [Test]
+    public async Task Two_imports_creating_the_same_employees_at_once_store_them_once_and_the_loser_is_a_409()
+    {
+        var prefix = NewBatchPrefix();
+        var body = Body(Enumerable.Range(0, 2_000).Select(i => StandardRow(prefix, i)));
+
+        var answers = await Task.WhenAll(ImportAsync(body), ImportAsync(body));
+
+        var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }).Or.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK }),
+            "never a 500: the loser either waits and finds them (unchanged) or collides on the NIP");
+        if (statuses[1] == HttpStatusCode.Conflict)
+            await Task.FromResult(answers.Single(a => a.StatusCode == HttpStatusCode.Conflict)).ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
+        Assert.That(await StoredAsync(prefix), Is.EqualTo((2_000L, 4_000L, 4_000L)));
     }
 
     [Test]

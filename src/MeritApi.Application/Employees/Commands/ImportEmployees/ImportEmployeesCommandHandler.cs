@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MeritApi.Application.Employees.Commands.ImportEmployees;
 
-internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, TimeProvider clock, IAuditScope audit)
+internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, INewEmployeesWriter newEmployees, TimeProvider clock,
+    IAuditScope audit)
     : ICommandHandler<ImportEmployeesCommand, ImportSummaryDto>
 {
     public async ValueTask<ImportSummaryDto> Handle(ImportEmployeesCommand command, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
         var today = clock.Today();
         int created = 0, updated = 0, unchanged = 0, assessmentsAdded = 0, ratingsRecorded = 0;
         var touched = new List<Guid>(rows.Count);
+        var fresh = new List<Employee>();
         foreach (var row in rows)
         {
             var nip = row.Nip;
@@ -45,7 +47,7 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
             else
             {
                 employee = new Employee(Guid.CreateVersion7(), nip, row.Name, grade, row.Unit);
-                db.Employees.Add(employee);
+                fresh.Add(employee);
                 created++;
             }
 
@@ -79,6 +81,8 @@ internal sealed class ImportEmployeesCommandHandler(IApplicationDbContext db, Ti
             touched.Add(employee.Id);
         }
 
+        // Created in bulk, updated through the tracker; both flushed in the command's one transaction.
+        await newEmployees.AddAsync(fresh, cancellationToken);
         audit.Touch([.. touched]);
         ApplicationTelemetry.ImportedRows.Add(created, new KeyValuePair<string, object?>("outcome", "created"));
         ApplicationTelemetry.ImportedRows.Add(updated, new KeyValuePair<string, object?>("outcome", "updated"));
