@@ -546,12 +546,20 @@ command_rate() {
   log "wrk: $command commands, ${3} s warm-up, then ${duration} s measured ($connections connections)"
   BENCH_COMMAND=$command BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_SELECTION=$enrol_warm BENCH_RUN=warm \
     wrk -t"$wrk_threads" -c"$connections" -d"${3}s" -s "$script" "$base" >/dev/null || die "wrk ($command, warm-up) failed"
+  # Once a second, how many sessions wait for the audit trail's append lock (AuditTrail.AppendLock; pg_locks shows an
+  # advisory bigint key as its high and low 32 bits).
+  (while sleep 1; do psql_bench -d bench -At -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+     AND classid::bigint = x'4D65726974417564'::bigint >> 32 AND objid::bigint = x'4D65726974417564'::bigint & 4294967295"
+   done >"$work/lock-waiters.txt" 2>/dev/null) &
+  local sampler=$!
   out=$(BENCH_COMMAND=$command BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_SELECTION=$enrol_measured BENCH_RUN=measured \
     wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$base") || die "wrk ($command) failed"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   figures=$(wrk_figures "$command" <<<"$out") || exit 1
   read -r rps _ p99 marks <<<"$figures"
   line=$(awk -v n="$command" -v r="$rps" -v p="$p99" -v c="$connections" -v d="$duration" \
     'BEGIN { printf "single-record commands, %s: %.0f commands/s, p99 %.2f ms (%d clients, %d s)", n, r, p, c, d }')
+  [[ $command == baseline-* ]] || line+=$(awk -v c="$connections" '{ s += $1; n++ } END { if (n) printf "; waiting on the audit lock: %.1f of %d clients (mean of %d samples)", s / n, c, n }' "$work/lock-waiters.txt")
   line+=${marks:+ $marks}
   printf '%s %s %s\n' "$rps" "$p99" "$line"
 }

@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<MeritDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<IDatabaseFailures, Persistence.Resilience.DatabaseFailureClassifier>();
+        services.AddScoped<AuditLockTimer>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IScoringRunWriter, ScoringRunWriter>();
         services.AddScoped<Application.Employees.Commands.ImportEmployees.INewEmployeesWriter, NewEmployeesWriter>();

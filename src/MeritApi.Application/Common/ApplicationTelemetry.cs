@@ -25,6 +25,13 @@ public static class ApplicationTelemetry
     public static readonly Histogram<int> ScoringRunCandidates = Meter.CreateHistogram<int>(
         "meritapi.scoring.run.candidates", "{candidate}", "Candidates scored by one scoring run");
 
+    /// <summary>
+    /// How long a command held the audit trail's append lock, from its grant to the end of the commit that releases it: every
+    /// command queues on that lock, so this bounds how many commands a second the whole service can take.
+    /// </summary>
+    public static readonly Histogram<double> AuditLockHeld = Meter.CreateHistogram<double>(
+        "meritapi.audit.lock.held", "ms", "Time one command held the audit trail's append lock, grant to commit");
+
     /// <summary>Rows taken in by bulk imports, by what became of them (created, updated, unchanged).</summary>
     public static readonly Counter<long> ImportedRows = Meter.CreateCounter<long>(
         "meritapi.import.rows", "{row}", "Rows of bulk imports, by outcome");

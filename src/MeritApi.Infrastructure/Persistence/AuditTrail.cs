@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence;
 
-internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSigningKey signingKey) : IAuditTrail
+internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSigningKey signingKey, AuditLockTimer lockTimer) : IAuditTrail
 {
     /// <summary>Key of the transaction-scoped advisory lock that serialises appenders of the chain.</summary>
     private const long AppendLock = 0x4D65726974417564; // "MeritAud"
@@ -45,6 +45,7 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
         })
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
+            lockTimer.Granted();
             await reader.NextResultAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
                 (lastSequence, lastHash) = (reader.GetInt64(0), reader.GetString(1));

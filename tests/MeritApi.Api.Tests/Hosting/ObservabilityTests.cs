@@ -111,7 +111,7 @@ public sealed class ObservabilityTests
 
         var metrics = Concat(_receiver.Bodies("/v1/metrics"));
         foreach (var name in (string[])["http.server.request.duration", "meritapi.scoring.run.duration", "meritapi.scoring.run.candidates",
-                     "meritapi.import.rows"])
+                     "meritapi.import.rows", "meritapi.audit.lock.held"])
             Assert.That(Contains(metrics, name), Is.True, $"metric {name}");
     }
 

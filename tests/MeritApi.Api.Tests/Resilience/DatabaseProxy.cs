@@ -86,6 +86,9 @@ public sealed class DatabaseProxy : IAsyncDisposable
         return trap.Fired.Task;
     }
 
+    /// <summary>Takes back a trap that has not fired.</summary>
+    public void Disarm() => Volatile.Write(ref _trap, null);
+
     private void Listen(int port)
     {
         var listener = new TcpListener(IPAddress.Loopback, port);

@@ -163,19 +163,19 @@ public sealed class ResilienceTests
         await AssertAuditChainIntactAsync();
     }
 
-    [TestCase("RELEASE SAVEPOINT", TestName = "A connection lost while EF releases a savepoint (a failure EF swallows) is retried, not a 500")]
-    [TestCase("SAVEPOINT \"__EFSavePoint\"", TestName = "A connection lost while EF creates a savepoint (a failure EF swallows) is retried, not a 500")]
-    public async Task A_write_whose_connection_is_lost_where_ef_swallows_the_failure_lands_once(string marker)
+    [Test]
+    public async Task A_command_sends_no_savepoint_whose_lost_connection_ef_would_swallow()
     {
         // Found by build/soak.sh: EF Core logs and ignores a failure to create or release the savepoint it wraps each
-        // SaveChanges in; the next statement then finds its transaction completed ("Transaction is already completed").
+        // SaveChanges in; the next statement then found its transaction completed ("Transaction is already completed").
+        // The unit of work turns those savepoints off (nothing goes on after a failed save), so there is none to lose.
         var nip = ApiClient.NewNip();
-        var key = Guid.NewGuid().ToString();
-        var trap = _proxy.ArmTrap(marker, deliverFirst: false);
+        var trap = _proxy.ArmTrap("SAVEPOINT", deliverFirst: false);
 
-        using (var response = await PostEmployeeAsync(nip, key))
+        using (var response = await PostEmployeeAsync(nip, Guid.NewGuid().ToString()))
             await response.ExpectAsync(HttpStatusCode.Created);
-        Assert.That(trap.IsCompleted, Is.True, "the connection was cut at the savepoint");
+        Assert.That(trap.IsCompleted, Is.False, "no SAVEPOINT went to the server");
+        _proxy.Disarm();
         Assert.That(await CountAsync($"SELECT count(*) FROM employees WHERE nip = '{nip}'"), Is.EqualTo(1));
         await AssertAuditChainIntactAsync();
     }

@@ -48,12 +48,8 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
         {
             audit.Reset();
             var now = clock.GetUtcNow();
-            if (key is not null)
-            {
-                await idempotency.LockAsync(key, ct);
-                if (await idempotency.FindAsync(key, now, ct) is { } stored)
-                    return Replay(stored, Fingerprint());
-            }
+            if (key is not null && await idempotency.LockAndFindAsync(key, now, ct) is { } stored)
+                return Replay(stored, Fingerprint());
 
             var response = await next(message, ct);
             if (audit.Touched.Count == 0)

@@ -24,11 +24,12 @@ public sealed class IdempotencyOptions
 /// </summary>
 public interface IIdempotencyStore
 {
-    /// <summary>Serialises requests carrying the same key until the current transaction ends.</summary>
-    Task LockAsync(IdempotencyKey key, CancellationToken cancellationToken);
-
-    /// <summary>The stored response, if one has not expired at <paramref name="now"/>; an expired one is removed.</summary>
-    Task<StoredResponse?> FindAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the key's lock, which serialises requests carrying the same key until the current transaction ends, then the
+    /// stored response, if one has not expired at <paramref name="now"/> (an expired one is removed). The read sees what the
+    /// previous holder of the lock committed.
+    /// </summary>
+    Task<StoredResponse?> LockAndFindAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Adds the answer to the unit of work; it is saved with the command's effect.</summary>
     void Add(IdempotencyKey key, StoredResponse response);

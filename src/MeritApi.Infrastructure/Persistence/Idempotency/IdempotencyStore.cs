@@ -1,6 +1,8 @@
 using MeritApi.Application.Common.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence.Idempotency;
 
@@ -34,14 +36,33 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 
 internal sealed class IdempotencyStore(MeritDbContext db) : IIdempotencyStore
 {
-    public Task LockAsync(IdempotencyKey key, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key.Client + "\n" + key.Value}, 0))", cancellationToken);
-
-    public async Task<StoredResponse?> FindAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lock and the read in one round trip: one batch, whose statements each take their own snapshot under read
+    /// committed, so the read runs after the lock is granted and sees the previous holder's answer.
+    /// </summary>
+    public async Task<StoredResponse?> LockAndFindAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stored = await Of(key).AsNoTracking()
-            .Select(r => new StoredResponse(r.RequestFingerprint, r.Response, r.CreatedAt, r.ExpiresAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("An idempotency key is locked inside the command's transaction.");
+        StoredResponse? stored = null;
+        await using (var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = key.Client + "\n" + key.Value } } },
+                new NpgsqlBatchCommand("""
+                    SELECT request_fingerprint, response, created_at, expires_at FROM idempotency_keys WHERE client = $1 AND key = $2
+                    """) { Parameters = { new() { Value = key.Client }, new() { Value = key.Value } } },
+            },
+        })
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.NextResultAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+                stored = new StoredResponse(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                    reader.GetFieldValue<DateTimeOffset>(3));
+        }
         if (stored is null || stored.ExpiresAt > now)
             return stored;
         // Expired: the key is free again (the caller holds its lock, so nobody else is using it).

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using MeritApi.Application.Common;
+
+namespace MeritApi.Infrastructure.Persistence;
+
+/// <summary>
+/// Times the audit trail's append lock for one unit of work: granted in <see cref="AuditTrail"/>, released when the unit of
+/// work's transaction ends (a transaction-scoped advisory lock has no other release), recorded as
+/// <see cref="ApplicationTelemetry.AuditLockHeld"/>.
+/// </summary>
+internal sealed class AuditLockTimer
+{
+    private long? _grantedAt;
+
+    public void Granted() => _grantedAt ??= Stopwatch.GetTimestamp();
+
+    public void Released()
+    {
+        if (_grantedAt is not { } grantedAt)
+            return;
+        _grantedAt = null;
+        ApplicationTelemetry.AuditLockHeld.Record(Stopwatch.GetElapsedTime(grantedAt).TotalMilliseconds);
+    }
+}
