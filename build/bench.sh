@@ -448,8 +448,9 @@ out=$(curl -sS -o "$work/plan-answer.json" -w '%{http_code} %{time_total}' --max
   -H "Authorization: Bearer $hr_token" --data-binary "@$work/plan.json" "$api/api/v1/placement-plans") || die "placement plan: request failed"
 [[ ${out%% *} == 201 ]] || die "placement plan answered ${out%% *}: $(head -c 1000 "$work/plan-answer.json")"
 plan_seconds=${out#* }
-span_seconds() { # span_seconds NAME: the duration of the last span NAME in the API's span log
-  awk -v name="$1" '$0 ~ name " took " { for (i = 1; i < NF; i++) if ($i == name && $(i + 1) == "took") { split($(i + 2), t, ":"); v = t[1] * 3600 + t[2] * 60 + t[3] } }
+span_seconds() { # span_seconds NAME [sum]: the duration of the last span NAME in the API's span log, or with "sum" of all of them
+  awk -v name="$1" -v sum="${2:-}" '$0 ~ name " took " { for (i = 1; i < NF; i++) if ($i == name && $(i + 1) == "took") {
+         split($(i + 2), t, ":"); d = t[1] * 3600 + t[2] * 60 + t[3]; v = sum == "sum" ? v + d : d } }
        END { printf "%.2f", v }' "$work/api.log"
 }
 read -r filled seats < <(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["filledSeats"], d["seatCount"])' "$work/plan-answer.json")
@@ -518,6 +519,8 @@ verdict=$(judge mapping-floor "$mapping_ratio"); tally "$verdict"
 awk -v s="$mapping_seconds" -v r="$read_seconds" -v w="$write_seconds" -v p="$placed" -v u="$unplaced" -v m="$peak_mib" -v note="$mapping_note" \
   -v q="$mapping_ratio" -v verdict="$verdict" -v rss="$rss_verdict" \
   'BEGIN { printf "talent-mapping run, whole agency (%d placed, %d unplaced): %.2f s; PostgreSQL floor %.2f s (read %.2f s + write %.2f s), ratio %.2f; %s; API peak RSS %d MiB%s; %s\n", p, u, s, r + w, r, w, q, verdict, m, note, rss }'
+echo "talent-mapping run stages (sums over its batches): read $(span_seconds mapping.read sum) s, place $(span_seconds mapping.place sum) s, write $(span_seconds mapping.write sum) s"
+
 fi
 
 # ---------------------------------------------------------------------------------------------- single-record commands

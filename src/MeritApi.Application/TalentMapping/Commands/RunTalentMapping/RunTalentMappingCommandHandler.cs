@@ -35,8 +35,21 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
 
         var mapping = TalentMappingRun.Start(Guid.CreateVersion7(), sequence, policy, referenceDate, latestYear, accredited, units, positions,
             clock.Now());
-        await foreach (var batch in population.ReadAsync(units, countedYears, cancellationToken))
-            await runs.AddBatchAsync(mapping.Add(batch), cancellationToken);
+        // Batch by batch, each stage a span of its own (mapping.read, mapping.place, mapping.write): where a run's time goes.
+        await using var batches = population.ReadAsync(units, countedYears, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            using (ApplicationTelemetry.Source.StartActivity("mapping.read"))
+            {
+                if (!await batches.MoveNextAsync())
+                    break;
+            }
+            IReadOnlyList<TalentMappingRun.MappingOutcome> outcomes;
+            using (ApplicationTelemetry.Source.StartActivity("mapping.place"))
+                outcomes = mapping.Add(batches.Current);
+            using (ApplicationTelemetry.Source.StartActivity("mapping.write"))
+                await runs.AddBatchAsync(outcomes, cancellationToken);
+        }
         var run = mapping.Finish();
         if (run.PlacedCount + run.UnplacedCount == 0)
             throw new DomainException(Rules.EmptyPopulation, "There is no employee to map.");
