@@ -50,27 +50,21 @@ internal sealed class UnitOfWork(MeritDbContext db, AuditLockTimer auditLock) : 
             T result;
             try
             {
-                try
-                {
-                    result = await work(ct);
-                }
-                catch (Exception ex) when (!DatabaseFailures.ShouldRetry(ex) && ConnectionBroke())
-                {
-                    throw new DatabaseConnectionLostException(ex);
-                }
-                try
-                {
-                    await transaction.CommitAsync(ct);
-                }
-                catch (Exception ex) when (!IsRefusedByServer(ex))
-                {
-                    throw new CommitOutcomeUnknownException(ex);
-                }
+                result = await work(ct);
             }
-            finally
+            catch (Exception ex) when (!DatabaseFailures.ShouldRetry(ex) && ConnectionBroke())
             {
-                auditLock.Released(); // committed, or about to be rolled back as the transaction is disposed
+                throw new DatabaseConnectionLostException(ex);
             }
+            try
+            {
+                await transaction.CommitAsync(ct);
+            }
+            catch (Exception ex) when (!IsRefusedByServer(ex))
+            {
+                throw new CommitOutcomeUnknownException(ex);
+            }
+            auditLock.Released(); // by the commit
             return result;
         }, cancellationToken);
     }
