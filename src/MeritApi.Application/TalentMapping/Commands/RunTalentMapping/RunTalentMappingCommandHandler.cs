@@ -37,19 +37,8 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
             clock.Now());
         // Batch by batch, each stage a span of its own (mapping.read, mapping.place, mapping.write): where a run's time goes.
         await using var batches = population.ReadAsync(units, countedYears, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            using (ApplicationTelemetry.Source.StartActivity("mapping.read"))
-            {
-                if (!await batches.MoveNextAsync())
-                    break;
-            }
-            IReadOnlyList<TalentMappingRun.MappingOutcome> outcomes;
-            using (ApplicationTelemetry.Source.StartActivity("mapping.place"))
-                outcomes = mapping.Add(batches.Current);
-            using (ApplicationTelemetry.Source.StartActivity("mapping.write"))
-                await runs.AddBatchAsync(outcomes, cancellationToken);
-        }
+        while (await NextAsync(batches))
+            await PlaceAndWriteAsync(mapping, batches.Current, cancellationToken);
         var run = mapping.Finish();
         if (run.PlacedCount + run.UnplacedCount == 0)
             throw new DomainException(Rules.EmptyPopulation, "There is no employee to map.");
@@ -57,5 +46,22 @@ internal sealed class RunTalentMappingCommandHandler(IApplicationDbContext db, I
         audit.Touch(run.Id);
         audit.RecordOutcome(run.ResultsDigest);
         return TalentMappingRunDto.From(run);
+    }
+
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<IReadOnlyList<MappingSubject>> batches)
+    {
+        using var span = ApplicationTelemetry.Source.StartActivity("mapping.read");
+        return await batches.MoveNextAsync();
+    }
+
+    /// <summary>A method of its own so that a batch's outcomes are let go once written, not kept while the next batch is read.</summary>
+    private async Task PlaceAndWriteAsync(TalentMappingRun.MappingInProgress mapping, IReadOnlyList<MappingSubject> batch,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TalentMappingRun.MappingOutcome> outcomes;
+        using (ApplicationTelemetry.Source.StartActivity("mapping.place"))
+            outcomes = mapping.Add(batch);
+        using (ApplicationTelemetry.Source.StartActivity("mapping.write"))
+            await runs.AddBatchAsync(outcomes, cancellationToken);
     }
 }
