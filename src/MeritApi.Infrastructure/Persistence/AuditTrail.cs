@@ -3,9 +3,6 @@ using MeritApi.Application.Common.Exceptions;
 using MeritApi.Application.Common.Interfaces;
 using MeritApi.Domain.Audit;
 using MeritApi.Domain.Transparency;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence;
 
@@ -26,23 +23,14 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
     /// </summary>
     public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("The audit trail is appended inside the command's transaction.");
-
-        // The batches' time limit is the connection string's command timeout, as for every raw command (DatabaseResilienceOptions).
+        const string purpose = "The audit trail's append";
         long lastSequence = 0, checkpointSize = -1;
         var lastHash = AuditEntry.GenesisHash;
         byte[] checkpointFrontier = [];
-        await using (var read = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLock})"),
-                new NpgsqlBatchCommand("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"),
-                new NpgsqlBatchCommand("SELECT tree_size, frontier FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1"),
-            },
-        })
+        await using (var read = CommandBatch.InTransaction(db, purpose,
+                         CommandBatch.Command($"SELECT pg_advisory_xact_lock({AppendLock})"),
+                         CommandBatch.Command("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1"),
+                         CommandBatch.Command("SELECT tree_size, frontier FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1")))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             lockTimer.Granted();
@@ -60,34 +48,20 @@ internal sealed class AuditTrail(MeritDbContext db, TimeProvider clock, ILogSign
         frontier.Append(entry.LeafHash());
         var checkpoint = signingKey.Sign(frontier, now);
 
-        await using var write = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                Command("""
-                    INSERT INTO audit_entries (sequence, occurred_at, actor, role, command, touched_ids, request_id, body_digest,
-                                               outcome_digest, previous_hash, hash, scheme)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                    """, entry.Sequence, entry.OccurredAt, entry.Actor, entry.Role, entry.Command, entry.TouchedIds.ToArray(), entry.RequestId,
-                    entry.BodyDigest, entry.OutcomeDigest, entry.PreviousHash, entry.Hash, entry.Scheme),
-                Command("""
-                    INSERT INTO audit_checkpoints (tree_size, root_hash, issued_at, origin, key_id, signature, frontier)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    """, checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.Origin, checkpoint.KeyId, checkpoint.Signature,
-                    checkpoint.Frontier),
-            },
-        };
+        await using var write = CommandBatch.InTransaction(db, purpose,
+            CommandBatch.Command("""
+                INSERT INTO audit_entries (sequence, occurred_at, actor, role, command, touched_ids, request_id, body_digest,
+                                           outcome_digest, previous_hash, hash, scheme)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                """, entry.Sequence, entry.OccurredAt, entry.Actor, entry.Role, entry.Command, entry.TouchedIds.ToArray(), entry.RequestId,
+                entry.BodyDigest, entry.OutcomeDigest, entry.PreviousHash, entry.Hash, entry.Scheme),
+            CommandBatch.Command("""
+                INSERT INTO audit_checkpoints (tree_size, root_hash, issued_at, origin, key_id, signature, frontier)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                """, checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.Origin, checkpoint.KeyId, checkpoint.Signature,
+                checkpoint.Frontier));
         await write.ExecuteNonQueryAsync(cancellationToken);
         return entry;
-    }
-
-    /// <summary>A statement with positional parameters; a null value is sent as SQL NULL.</summary>
-    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        return command;
     }
 
     /// <summary>

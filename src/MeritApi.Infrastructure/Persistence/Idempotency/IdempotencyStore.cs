@@ -1,8 +1,6 @@
 using MeritApi.Application.Common.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace MeritApi.Infrastructure.Persistence.Idempotency;
 
@@ -36,26 +34,15 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 
 internal sealed class IdempotencyStore(MeritDbContext db) : IIdempotencyStore
 {
-    /// <summary>
-    /// The lock and the read in one round trip: one batch, whose statements each take their own snapshot under read
-    /// committed, so the read runs after the lock is granted and sees the previous holder's answer.
-    /// </summary>
+    /// <summary>The lock and the read in one round trip (<see cref="CommandBatch"/>): the read sees the previous holder's answer.</summary>
     public async Task<StoredResponse?> LockAndFindAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("An idempotency key is locked inside the command's transaction.");
         StoredResponse? stored = null;
-        await using (var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = key.Client + "\n" + key.Value } } },
-                new NpgsqlBatchCommand("""
-                    SELECT request_fingerprint, response, created_at, expires_at FROM idempotency_keys WHERE client = $1 AND key = $2
-                    """) { Parameters = { new() { Value = key.Client }, new() { Value = key.Value } } },
-            },
-        })
+        await using (var batch = CommandBatch.InTransaction(db, "An Idempotency-Key's lock",
+                         CommandBatch.Command("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key.Client + "\n" + key.Value),
+                         CommandBatch.Command(
+                             "SELECT request_fingerprint, response, created_at, expires_at FROM idempotency_keys WHERE client = $1 AND key = $2",
+                             key.Client, key.Value)))
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             await reader.NextResultAsync(cancellationToken);
