@@ -66,6 +66,10 @@ public static class ApiClient
         return problem;
     }
 
+    /// <summary>The same, for a response already received (e.g. one of several sent at once).</summary>
+    public static Task<JsonNode> ExpectProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string type) =>
+        Task.FromResult(response).ExpectProblemAsync(status, type);
+
     public static IReadOnlyList<string> ErrorFields(this JsonNode problem) =>
         problem["errors"]?.AsObject().Select(p => p.Key).ToList() ?? [];
 

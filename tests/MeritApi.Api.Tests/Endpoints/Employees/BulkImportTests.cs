@@ -246,7 +246,7 @@ public sealed class BulkImportTests
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }).Or.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK }),
             "never a 500: the loser either waits and finds them (unchanged) or collides on the NIP");
         if (statuses[1] == HttpStatusCode.Conflict)
-            await Task.FromResult(answers.Single(a => a.StatusCode == HttpStatusCode.Conflict)).ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
+            await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).ExpectProblemAsync(HttpStatusCode.Conflict, ProblemTypes.Conflict);
         Assert.That(await StoredAsync(prefix), Is.EqualTo((2_000L, 4_000L, 4_000L)));
     }
 
