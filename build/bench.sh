@@ -402,15 +402,25 @@ for batch in range(10):
             for nip in nips[batch * 10000:(batch + 1) * 10000]]
     json.dump({"activities": rows}, open(f"{sys.argv[2]}/activities-{batch}.json", "w"))
 PY
-import_seconds=0
-for batch in $(seq 0 9); do
-  out=$(curl -sS -o "$work/import.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $hr_token" --data-binary "@$work/activities-$batch.json" "$api/api/v1/development-activities/import") \
-    || die "activity import: request failed"
-  [[ ${out%% *} == 200 ]] && grep -q '"added":10000' "$work/import.json" \
-    || die "activity import batch $batch answered ${out%% *}: $(head -c 1000 "$work/import.json")"
-  import_seconds=$(awk -v a="$import_seconds" -v b="${out#* }" 'BEGIN { print a + b }')
-done
+# import_batches NAME PATH EXPECTED [HEADER...]: POSTs $work/NAME-0.json … NAME-9.json to PATH with the HR token and any
+# further headers, each answer checked (200, its summary matching the regular expression EXPECTED); sets import_seconds
+# to the sum of their times.
+import_batches() {
+  local name=$1 path=$2 expected=$3 batch out header
+  shift 3
+  local headers=()
+  for header in "$@"; do headers+=(-H "$header"); done
+  import_seconds=0
+  for batch in $(seq 0 9); do
+    out=$(curl -sS -o "$work/import.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST -H 'Content-Type: application/json' \
+      -H "Authorization: Bearer $hr_token" "${headers[@]//@BATCH@/$batch}" --data-binary "@$work/$name-$batch.json" "$api$path") \
+      || die "$name import: request failed"
+    [[ ${out%% *} == 200 ]] && grep -q "$expected" "$work/import.json" \
+      || die "$name import batch $batch answered ${out%% *}: $(head -c 1000 "$work/import.json")"
+    import_seconds=$(awk -v a="$import_seconds" -v b="${out#* }" 'BEGIN { print a + b }')
+  done
+}
+import_batches activities /api/v1/development-activities/import '"added":10000'
 pg_import_seconds=$(timed psql_bench -d bench -c "CREATE TABLE bench_activities (LIKE development_activities INCLUDING ALL);
   INSERT INTO bench_activities SELECT gen_random_uuid(), e.id, 'Training', 'Pelatihan Teknis', 'BPSDM', DATE '2025-03-03',
     DATE '2025-03-04', 16, NULL, NULL, NULL, now(), ARRAY['M-INTEGRITY'] FROM employees e WHERE e.name LIKE 'Pegawai %';")
@@ -750,15 +760,8 @@ PY
 floor_seconds=$(timed psql_bench -d bench -f "$work/import-floor.sql")
 psql_bench -d bench -c "VACUUM ANALYZE employees" -c "VACUUM ANALYZE competency_assessments" \
   -c "VACUUM ANALYZE performance_ratings" -c "CHECKPOINT" >/dev/null
-import_seconds=0
-for batch in $(seq 0 9); do
-  out=$(curl -sS -o "$work/import.json" -w '%{http_code} %{time_total}' --max-time 900 -X POST -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $hr_token" -H "Idempotency-Key: bench-employees-$batch" --data-binary "@$work/employees-$batch.json" \
-    "$api/api/v1/employees/import") || die "employee import: request failed"
-  [[ ${out%% *} == 200 ]] && grep -q '"created":10000,.*"assessmentsAdded":100000,"ratingsRecorded":20000' "$work/import.json" \
-    || die "employee import batch $batch answered ${out%% *}: $(head -c 1000 "$work/import.json")"
-  import_seconds=$(awk -v a="$import_seconds" -v b="${out#* }" 'BEGIN { print a + b }')
-done
+import_batches employees /api/v1/employees/import '"created":10000,.*"assessmentsAdded":100000,"ratingsRecorded":20000' \
+  'Idempotency-Key: bench-employees-@BATCH@'
 imported=$(psql_bench -d bench -At -c "SELECT count(*) FROM employees e JOIN competency_assessments a ON a.employee_id = e.id
   WHERE e.name LIKE 'Impor %'")
 [[ $imported == 1000000 ]] || die "the import stored $imported assessments of imported employees, not 1000000"
